@@ -1,0 +1,92 @@
+// Where each part of the local stack listens and keeps its data, per profile.
+// `dev` is what `npm start` runs; `test` is the throwaway stack `npm test` runs beside it.
+import { createHash } from 'node:crypto';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export type Profile = 'dev' | 'test';
+
+export interface StackPorts {
+  gateway: number;
+  postgres: number;
+  web: number;
+  postgrest: number;
+  postgrestAdmin: number;
+  auth: number;
+  functions: number;
+}
+
+export interface StackConfig {
+  profile: Profile;
+  rootDir: string;
+  dataDir: string;
+  pgDataDir: string;
+  pgSocketDir: string;
+  logDir: string;
+  mailboxDir: string;
+  keysFile: string;
+  ports: StackPorts;
+  host: string;
+  apiUrl: string;
+  webUrl: string;
+  /** Run Postgres as the `postgres` OS user: initdb refuses root. */
+  runAsPostgresUser: boolean;
+  database: string;
+}
+
+export const rootDir = resolve(fileURLToPath(new URL('..', import.meta.url)));
+
+const PORTS: Record<Profile, StackPorts> = {
+  dev: { gateway: 54321, postgres: 54322, web: 5173, postgrest: 54331, postgrestAdmin: 54332, auth: 54333, functions: 54334 },
+  test: { gateway: 55321, postgres: 55322, web: 55173, postgrest: 55331, postgrestAdmin: 55332, auth: 55333, functions: 55334 },
+};
+
+/** Two checkouts never share a cluster: the data folder is keyed by the checkout's path. */
+export function checkoutKey(dir = rootDir): string {
+  return createHash('sha256').update(dir).digest('hex').slice(0, 12);
+}
+
+export function isRoot(): boolean {
+  return typeof process.getuid === 'function' && process.getuid() === 0;
+}
+
+function defaultDataDir(profile: Profile): string {
+  const name = profile === 'test' ? `test-${process.pid}` : profile;
+  // As root the server runs as `postgres`, which cannot enter /root (mode 700).
+  if (isRoot()) return join('/var/lib/guildhall', checkoutKey(), name);
+  return join(rootDir, '.stack', name);
+}
+
+export function stackConfig(profile: Profile, overrides: Partial<Pick<StackConfig, 'dataDir'>> = {}): StackConfig {
+  const dataDir = overrides.dataDir ?? process.env.GUILDHALL_DATA_DIR ?? defaultDataDir(profile);
+  const ports = { ...PORTS[profile] };
+  const host = '127.0.0.1';
+  return {
+    profile,
+    rootDir,
+    dataDir,
+    pgDataDir: join(dataDir, 'pgdata'),
+    pgSocketDir: join(dataDir, 'pgsocket'),
+    logDir: join(dataDir, 'logs'),
+    mailboxDir: join(dataDir, 'mailbox'),
+    keysFile: join(dataDir, 'keys.json'),
+    ports,
+    host,
+    apiUrl: `http://${host}:${ports.gateway}`,
+    webUrl: `http://${host}:${ports.web}`,
+    runAsPostgresUser: isRoot(),
+    database: 'postgres',
+  };
+}
+
+/** Connection strings for the roles the stack uses. Local-only passwords. */
+export function dbUrl(config: StackConfig, role: 'supabase_admin' | 'postgres' | 'authenticator' | 'supabase_auth_admin' = 'postgres'): string {
+  return `postgresql://${role}:${DB_PASSWORDS[role]}@${config.host}:${config.ports.postgres}/${config.database}?sslmode=disable`;
+}
+
+export const DB_PASSWORDS = {
+  supabase_admin: 'postgres',
+  postgres: 'postgres',
+  authenticator: 'postgres',
+  supabase_auth_admin: 'postgres',
+} as const;
