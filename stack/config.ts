@@ -36,9 +36,14 @@ export interface StackConfig {
 
 export const rootDir = resolve(fileURLToPath(new URL('..', import.meta.url)));
 
+/** Ports sit at fixed offsets from a base, so a profile (or a test's own stack) moves them together. */
+export function portsFrom(base: number, web: number): StackPorts {
+  return { gateway: base, postgres: base + 1, web, postgrest: base + 10, postgrestAdmin: base + 11, auth: base + 12, functions: base + 13 };
+}
+
 const PORTS: Record<Profile, StackPorts> = {
-  dev: { gateway: 54321, postgres: 54322, web: 5173, postgrest: 54331, postgrestAdmin: 54332, auth: 54333, functions: 54334 },
-  test: { gateway: 55321, postgres: 55322, web: 55173, postgrest: 55331, postgrestAdmin: 55332, auth: 55333, functions: 55334 },
+  dev: portsFrom(54321, 5173),
+  test: portsFrom(55321, 55173),
 };
 
 /** Two checkouts never share a cluster: the data folder is keyed by the checkout's path. */
@@ -57,9 +62,9 @@ function defaultDataDir(profile: Profile): string {
   return join(rootDir, '.stack', name);
 }
 
-export function stackConfig(profile: Profile, overrides: Partial<Pick<StackConfig, 'dataDir'>> = {}): StackConfig {
-  const dataDir = overrides.dataDir ?? process.env.GUILDHALL_DATA_DIR ?? defaultDataDir(profile);
-  const ports = { ...PORTS[profile] };
+export function stackConfig(profile: Profile, overrides: { dataDir?: string; ports?: StackPorts } = {}): StackConfig {
+  const dataDir = overrides.dataDir ?? defaultDataDir(profile);
+  const ports = overrides.ports ?? { ...PORTS[profile] };
   const host = '127.0.0.1';
   return {
     profile,

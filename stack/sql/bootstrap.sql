@@ -36,6 +36,8 @@ alter role postgres set search_path = "$user", public, extensions;
 
 /** Database and public schema */
 grant all on database postgres to postgres with grant option;
+-- What PostgREST exposes, where Supabase's advisors (splinter) look for it.
+alter database postgres set pgrst.db_schemas = 'public';
 alter schema public owner to postgres;
 grant usage on schema public to anon, authenticated, service_role;
 -- Hosted Supabase no longer grants new tables in public to the API roles (since 2026-10-30):
@@ -53,7 +55,7 @@ create extension if not exists pgtap with schema extensions;
 grant all on all functions in schema extensions to postgres with grant option;
 
 /** pg_cron, as hosted Supabase has it (Debian's package is not a trusted extension) */
-create extension if not exists pg_cron;
+create extension if not exists pg_cron with schema pg_catalog;
 grant usage on schema cron to postgres with grant option;
 grant all on all tables in schema cron to postgres with grant option;
 grant all on all sequences in schema cron to postgres with grant option;

@@ -1,0 +1,84 @@
+-- Schema-wide invariants every migration must keep. When a migration grants a role something on
+-- purpose, add it to the allowlist below in the same change; anything else is a privilege leak.
+begin;
+select plan(8);
+
+-- The project's schemas: everything but Postgres's and Supabase's own.
+create temp view project_schemas as
+  select oid, nspname from pg_namespace
+  where nspname not like 'pg\_%'
+    and nspname not in ('information_schema', 'extensions', 'auth', 'cron', 'supabase_migrations',
+                        'graphql', 'graphql_public', 'realtime', 'storage', 'vault', 'net', 'pgbouncer');
+
+-- What PostgREST exposes (PGRST_DB_SCHEMAS and config.toml [api] schemas).
+create temp view exposed_schemas as select nspname from project_schemas where nspname in ('public');
+
+/** Allowlists: 'schema.relation:role:privilege', 'schema.relation.column:role:privilege', 'schema.function(args):role' */
+create temp table grant_allowlist (spec text primary key);
+insert into grant_allowlist (spec) select unnest(array[]::text[]);
+
+create temp table definer_execute_allowlist (spec text primary key);
+insert into definer_execute_allowlist (spec) select unnest(array[]::text[]);
+
+select is_empty(
+  $$ select n.nspname || '.' || c.relname from pg_class c join project_schemas n on n.oid = c.relnamespace
+     where c.relkind in ('r', 'p') and not c.relrowsecurity $$,
+  'every table in the project schemas has row level security on'
+);
+
+select is_empty(
+  $$ select n.nspname || '.' || c.relname from pg_class c join project_schemas n on n.oid = c.relnamespace
+     where c.relkind = 'v' and not coalesce('security_invoker=true' = any (c.reloptions), false) $$,
+  'every view is security_invoker'
+);
+
+select is_empty(
+  $$ select n.nspname || '.' || c.relname from pg_class c join project_schemas n on n.oid = c.relnamespace
+     where c.relkind = 'm' and n.nspname in (select nspname from exposed_schemas) $$,
+  'no materialized view (which cannot have RLS) is exposed'
+);
+
+select set_eq(
+  $$ select n.nspname || '.' || c.relname || ':' || r.rolname || ':' || lower(a.privilege_type)
+       from pg_class c join project_schemas n on n.oid = c.relnamespace,
+            aclexplode(c.relacl) a join pg_roles r on r.oid = a.grantee
+      where r.rolname in ('anon', 'authenticated', 'service_role')
+     union
+     select n.nspname || '.' || c.relname || '.' || att.attname || ':' || r.rolname || ':' || lower(a.privilege_type)
+       from pg_attribute att join pg_class c on c.oid = att.attrelid join project_schemas n on n.oid = c.relnamespace,
+            aclexplode(att.attacl) a join pg_roles r on r.oid = a.grantee
+      where r.rolname in ('anon', 'authenticated', 'service_role') and att.attnum > 0 and not att.attisdropped $$,
+  $$ select spec from grant_allowlist $$,
+  'the API roles hold exactly the allowlisted table and column grants'
+);
+
+select is_empty(
+  $$ select n.nspname || ':' || r.rolname from project_schemas n, pg_roles r
+     where n.nspname in ('private', 'audit') and r.rolname in ('anon', 'authenticated', 'service_role')
+       and has_schema_privilege(r.oid, n.oid, 'usage') $$,
+  'no API role can use the private or audit schemas directly'
+);
+
+select is_empty(
+  $$ select n.nspname || '.' || p.proname from pg_proc p join pg_namespace n on n.oid = p.pronamespace
+     where p.prosecdef and n.nspname in (select nspname from exposed_schemas) $$,
+  'no SECURITY DEFINER function lives in an exposed schema'
+);
+
+select is_empty(
+  $$ select p.oid::regprocedure::text from pg_proc p join project_schemas n on n.oid = p.pronamespace
+     where p.prosecdef and not exists (select 1 from unnest(p.proconfig) cfg where cfg like 'search\_path=%') $$,
+  'every SECURITY DEFINER function pins its search_path'
+);
+
+select set_eq(
+  $$ select p.oid::regprocedure::text || ':' || case a.grantee when 0 then 'public' else r.rolname end
+       from pg_proc p join project_schemas n on n.oid = p.pronamespace,
+            aclexplode(coalesce(p.proacl, acldefault('f', p.proowner))) a left join pg_roles r on r.oid = a.grantee
+      where p.prosecdef and a.grantee <> p.proowner and a.privilege_type = 'EXECUTE' $$,
+  $$ select spec from definer_execute_allowlist $$,
+  'SECURITY DEFINER functions are executable only by the allowlisted roles'
+);
+
+select * from finish();
+rollback;
