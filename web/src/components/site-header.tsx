@@ -1,0 +1,50 @@
+// Brand, main navigation, language switcher and who is signed in. The session comes from the query
+// cache the root loader filled, so the header never flickers between signed-in and signed-out.
+import { useSuspenseQuery } from '@tanstack/react-query';
+import { Link } from '@tanstack/react-router';
+import { sessionQueryOptions } from '../data/auth/session-query.ts';
+import { useT } from '../i18n/i18n-provider.tsx';
+import { LanguageSwitcher } from './language-switcher.tsx';
+import { SignOutButton } from './sign-out-button.tsx';
+
+export function SiteHeader() {
+  const t = useT();
+  const { data: session } = useSuspenseQuery(sessionQueryOptions());
+
+  return (
+    <header className="site-header">
+      <div className="site-header-inner">
+        <Link to="/" className="brand">
+          {t('app.brand')}
+        </Link>
+        <nav className="site-nav" aria-label={t('nav.label')}>
+          <Link to="/" activeOptions={{ exact: true }}>
+            {t('nav.home')}
+          </Link>
+          {session ? <Link to="/account">{t('nav.account')}</Link> : null}
+        </nav>
+        <div className="header-end">
+          <LanguageSwitcher />
+          {session ? (
+            <div className="auth-status">
+              <span className="signed-in-as">
+                <span className="visually-hidden">{t('header.signedInAs')} </span>
+                <bdi data-testid="header-email">{session.user.email}</bdi>
+              </span>
+              <SignOutButton className="button button-quiet" />
+            </div>
+          ) : (
+            <div className="auth-status">
+              <Link to="/sign-in" className="button button-quiet">
+                {t('nav.signIn')}
+              </Link>
+              <Link to="/sign-up" className="button button-primary">
+                {t('nav.signUp')}
+              </Link>
+            </div>
+          )}
+        </div>
+      </div>
+    </header>
+  );
+}
