@@ -49,7 +49,7 @@ function rssMiB(pids: number[]): number {
 }
 
 async function barePostgres(run: number): Promise<number> {
-  const config = stackConfig('test', { dataDir: `/tmp/guildhall-bench-pg-${process.pid}-${run}`, ports: portsFrom(58321, 58173) });
+  const config = stackConfig('test', { dataDir: `/tmp/guildhall-bench-pg-${process.pid}-${run}`, ports: portsFrom(28321, 28173) });
   const t0 = performance.now();
   initCluster(config);
   const supervisor = new Supervisor(config.logDir);
@@ -61,7 +61,7 @@ async function barePostgres(run: number): Promise<number> {
 }
 
 async function wholeStack(run: number): Promise<{ seconds: number; pss: number; rss: number }> {
-  const config = stackConfig('test', { dataDir: `/tmp/guildhall-bench-${process.pid}-${run}`, ports: portsFrom(58321, 58173) });
+  const config = stackConfig('test', { dataDir: `/tmp/guildhall-bench-${process.pid}-${run}`, ports: portsFrom(28321, 28173) });
   const t0 = performance.now();
   const stack = await startStack(config, { web: false, rateLimits: TEST_RATE_LIMITS, log: () => {} });
   const seconds = (performance.now() - t0) / 1000;

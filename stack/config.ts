@@ -43,7 +43,8 @@ export function portsFrom(base: number, web: number): StackPorts {
 
 const PORTS: Record<Profile, StackPorts> = {
   dev: portsFrom(54321, 5173),
-  test: portsFrom(55321, 55173),
+  // Below the kernel's ephemeral range (32768+), so outgoing connections never hold a test port.
+  test: portsFrom(25321, 25173),
 };
 
 /** Two checkouts never share a cluster: the data folder is keyed by the checkout's path. */

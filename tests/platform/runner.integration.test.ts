@@ -9,7 +9,7 @@ import { portsFrom, stackConfig } from '../../stack/config.ts';
 import { DEMO_USERS } from '../../stack/demo-users.ts';
 import { startStack } from '../../stack/stack.ts';
 
-const config = stackConfig('test', { dataDir: `/tmp/guildhall-runner-test-${process.pid}`, ports: portsFrom(57321, 57173) });
+const config = stackConfig('test', { dataDir: `/tmp/guildhall-runner-test-${process.pid}`, ports: portsFrom(27321, 27173) });
 const start = () => startStack(config, { web: false, rateLimits: TEST_RATE_LIMITS, log: () => {} });
 
 afterAll(() => rmSync(config.dataDir, { recursive: true, force: true }));
