@@ -6,7 +6,17 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'web/dist/', 'test-results/', 'web/src/routeTree.gen.ts', '**/database.types.ts', 'supabase/functions/', 'stack/functions/serve.ts'] },
+  {
+    ignores: [
+      'node_modules/',
+      'web/dist/',
+      'test-results/',
+      'web/src/routeTree.gen.ts',
+      '**/database.types.ts',
+      'supabase/functions/',
+      'stack/functions/serve.ts',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   { files: ['stack/**/*.ts', 'tests/**/*.ts', 'bench/**/*.ts', '*.ts', '*.js'], languageOptions: { globals: globals.node } },

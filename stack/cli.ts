@@ -8,6 +8,7 @@ import { writeGeneratedTypes } from './gen-types.ts';
 import type { StackKeys } from './keys.ts';
 import { resetDatabase } from './reset.ts';
 import { startStack, type RunningStack } from './stack.ts';
+import { runStaticChecks } from './static-checks.ts';
 import { runAllTests } from './test-runner.ts';
 
 const log = (line: string) => console.log(line);
@@ -55,15 +56,17 @@ async function withStack(config: StackConfig, fn: (keys: StackKeys) => Promise<v
 async function start(): Promise<void> {
   const config = stackConfig('dev');
   log(`Starting Guildhall's local stack (data in ${config.dataDir})`);
-  let stack: RunningStack | undefined;
+  // A holder rather than a `let`: the signal handlers must exist before the stack does.
+  const running: { stack?: RunningStack } = {};
   const shutdown = async () => {
     log('\nStopping…');
-    await stack?.stop();
+    await running.stack?.stop();
     process.exit(0);
   };
   process.once('SIGINT', () => void shutdown());
   process.once('SIGTERM', () => void shutdown());
-  stack = await startStack(config, { web: true, rateLimits: DEFAULT_RATE_LIMITS, log });
+  const stack = await startStack(config, { web: true, rateLimits: DEFAULT_RATE_LIMITS, log });
+  running.stack = stack;
   printSummary(config, stack.keys, writeEnvFile(config, stack.keys));
 }
 
@@ -82,6 +85,7 @@ const commands: Record<string, () => Promise<void>> = {
       for (const file of await writeGeneratedTypes(config)) log(`wrote ${file}`);
     });
   },
+  check: async () => process.exit(runStaticChecks(stackConfig('dev').rootDir, log) ? 0 : 1),
   test: async () => process.exit(await runAllTests(log)),
 };
 

@@ -85,14 +85,11 @@ export async function startGateway(o: GatewayOptions): Promise<{ port: number; c
       headers.authorization = await tokens.authorization(role ?? 'anon', req.headers.authorization);
     }
 
-    const upstream = http.request(
-      { host: o.host, port: o.upstreams[route.upstream], method: req.method, path: rest, headers },
-      (up) => {
-        const outHeaders = { ...up.headers, ...CORS_HEADERS };
-        res.writeHead(up.statusCode ?? 502, outHeaders);
-        up.pipe(res);
-      },
-    );
+    const upstream = http.request({ host: o.host, port: o.upstreams[route.upstream], method: req.method, path: rest, headers }, (up) => {
+      const outHeaders = { ...up.headers, ...CORS_HEADERS };
+      res.writeHead(up.statusCode ?? 502, outHeaders);
+      up.pipe(res);
+    });
     upstream.on('error', () => {
       if (!res.headersSent) sendJson(res, 502, { message: `The ${route.upstream} service is not answering.` });
       else res.destroy();

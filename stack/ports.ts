@@ -23,5 +23,7 @@ export async function assertPortsFree(config: StackConfig, parts: (keyof StackPo
     config.profile === 'dev'
       ? 'Is `npm start` (or `supabase start`) already running? Stop it, or free the port.'
       : 'Is another `npm test` running? Let it finish, or free the port.';
-  throw new PortInUseError(`Port${busy.length > 1 ? 's' : ''} already in use: ${busy.join(', ')}. ${hint}\n  Find the process with: ss -ltnp | grep -E '${busy.map((b) => b.split(' ')[0]).join('|')}'`);
+  throw new PortInUseError(
+    `Port${busy.length > 1 ? 's' : ''} already in use: ${busy.join(', ')}. ${hint}\n  Find the process with: ss -ltnp | grep -E '${busy.map((b) => b.split(' ')[0]).join('|')}'`,
+  );
 }

@@ -43,7 +43,19 @@ export function initCluster(config: StackConfig): void {
   try {
     execFileSync(
       `${PG_BIN}/initdb`,
-      ['-D', config.pgDataDir, '-U', 'supabase_admin', `--pwfile=${pwfile}`, '--auth-local=trust', '--auth-host=scram-sha-256', '-E', 'UTF8', '--locale=C.UTF-8', '--no-sync'],
+      [
+        '-D',
+        config.pgDataDir,
+        '-U',
+        'supabase_admin',
+        `--pwfile=${pwfile}`,
+        '--auth-local=trust',
+        '--auth-host=scram-sha-256',
+        '-E',
+        'UTF8',
+        '--locale=C.UTF-8',
+        '--no-sync',
+      ],
       { stdio: ['ignore', 'pipe', 'pipe'], uid: owner?.uid, gid: owner?.gid },
     );
   } finally {

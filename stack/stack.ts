@@ -45,7 +45,8 @@ const alive = (pid: number) => {
 function reapOrphans(config: StackConfig): void {
   if (!existsSync(pidsFile(config))) return;
   const { runner, services } = JSON.parse(readFileSync(pidsFile(config), 'utf8')) as { runner: number; services: Record<string, number> };
-  if (runner !== process.pid && alive(runner)) throw new Error(`The ${config.profile} stack is already running (runner pid ${runner}). Stop it with Ctrl-C first.`);
+  if (runner !== process.pid && alive(runner))
+    throw new Error(`The ${config.profile} stack is already running (runner pid ${runner}). Stop it with Ctrl-C first.`);
   for (const pid of Object.values(services)) if (alive(pid)) process.kill(pid, 'SIGKILL');
   rmSync(pidsFile(config), { force: true });
 }

@@ -8,6 +8,7 @@ import { stackEnvVars } from './env-file.ts';
 import { denoTestCommand } from './functions/index.ts';
 import { startStack, type RunningStack } from './stack.ts';
 import { STACK_PACKAGES, TEST_PACKAGES, ensurePackages } from './system-packages.ts';
+import { countStaticChecks } from './static-checks.ts';
 import { countDeno, countPgProve, run, vitestSuite, type Suite, type SuiteResult } from './test-suites.ts';
 
 function summary(results: SuiteResult[], log: (line: string) => void): boolean {
@@ -44,6 +45,12 @@ export async function runAllTests(log: (line: string) => void): Promise<number> 
     const url = new URL(dbUrl(config, 'postgres'));
     const deno = denoTestCommand(config.rootDir);
     const suites: Suite[] = [
+      {
+        name: 'static checks',
+        command: process.execPath,
+        args: [join(config.rootDir, 'node_modules/tsx/dist/cli.mjs'), 'stack/cli.ts', 'check'],
+        count: countStaticChecks,
+      },
       {
         name: 'pgTAP',
         command: 'pg_prove',

@@ -65,7 +65,12 @@ export function countDeno(output: string) {
 export function countVitestReport(file: string) {
   return () => {
     if (!existsSync(file)) return { passed: 0, failed: 0, skipped: 0 };
-    const r = JSON.parse(readFileSync(file, 'utf8')) as { numPassedTests: number; numFailedTests: number; numPendingTests: number; numTodoTests: number };
+    const r = JSON.parse(readFileSync(file, 'utf8')) as {
+      numPassedTests: number;
+      numFailedTests: number;
+      numPendingTests: number;
+      numTodoTests: number;
+    };
     return { passed: r.numPassedTests, failed: r.numFailedTests, skipped: r.numPendingTests + r.numTodoTests };
   };
 }
@@ -75,7 +80,15 @@ export function vitestSuite(rootDir: string, project: string, reportDir: string,
   return {
     name: `vitest ${project}`,
     command: process.execPath,
-    args: [join(rootDir, 'node_modules/vitest/vitest.mjs'), 'run', '--project', project, '--reporter=default', '--reporter=json', `--outputFile.json=${report}`],
+    args: [
+      join(rootDir, 'node_modules/vitest/vitest.mjs'),
+      'run',
+      '--project',
+      project,
+      '--reporter=default',
+      '--reporter=json',
+      `--outputFile.json=${report}`,
+    ],
     env,
     count: countVitestReport(report),
   };

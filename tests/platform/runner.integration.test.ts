@@ -62,4 +62,3 @@ describe('the local stack runner', () => {
     }
   }, 60_000);
 });
-
