@@ -2,7 +2,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { DEFAULT_RATE_LIMITS } from './auth/server.ts';
 import { stackConfig, type StackConfig } from './config.ts';
-import { DEMO_USERS } from './demo-users.ts';
+import { DEMO_PASSWORD, DEMO_USERS } from './demo-users.ts';
 import { stackEnvVars, writeEnvFile } from './env-file.ts';
 import { writeGeneratedTypes } from './gen-types.ts';
 import type { StackKeys } from './keys.ts';
@@ -27,8 +27,8 @@ function printSummary(config: StackConfig, keys: StackKeys, envFile: string): vo
   const width = Math.max(...rows.map(([k]) => k.length));
   log('\nGuildhall is running.\n');
   for (const [k, v] of rows) log(`  ${k.padEnd(width)}  ${v}`);
-  log(`\n  Demo logins (password: ${DEMO_USERS[0]!.password}):`);
-  for (const u of DEMO_USERS) log(`    ${u.email}`);
+  log(`\n  Demo logins (password: ${DEMO_PASSWORD}):`);
+  for (const u of DEMO_USERS) log(`    ${u.email.padEnd(24)} ${u.role}`);
   log(`\n  Keys and URLs written to ${envFile}\n  Press Ctrl-C to stop.\n`);
 }
 

@@ -1,7 +1,6 @@
 // `npm run db:reset`: drop the project database and rebuild it from the bootstrap, migrations
 // and seed, like `supabase db reset`. Works against a running stack: PostgREST and auth reconnect.
 import type { StackConfig } from './config.ts';
-import { createDemoUsers } from './demo-users.ts';
 import type { StackKeys } from './keys.ts';
 import { applyBootstrap, applyMigrations, applySeed, recreateDatabase } from './migrate.ts';
 
@@ -9,6 +8,5 @@ export async function resetDatabase(config: StackConfig, keys: StackKeys, log: (
   await recreateDatabase(config);
   await applyBootstrap(config);
   await applyMigrations(config, (line) => log(`  ${line}`));
-  await createDemoUsers(config.apiUrl, keys.secretKey);
   await applySeed(config);
 }

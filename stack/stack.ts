@@ -5,7 +5,6 @@ import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node
 import { join } from 'node:path';
 import { dbUrl, type StackConfig, type StackPorts } from './config.ts';
 import { startAuthServer, type AuthRateLimits } from './auth/server.ts';
-import { createDemoUsers } from './demo-users.ts';
 import { functionsProcess } from './functions/index.ts';
 import { startGateway } from './gateway.ts';
 import { loadOrCreateKeys, type StackKeys } from './keys.ts';
@@ -119,10 +118,7 @@ export async function startStack(config: StackConfig, o: StartOptions): Promise<
       ]),
     );
     if (freshDatabase) {
-      await step('demo data', async () => {
-        await createDemoUsers(config.apiUrl, keys.secretKey);
-        await applySeed(config);
-      });
+      await step('demo data', () => applySeed(config));
     }
     if (webProc) await step('web app', () => supervisor.waitReady(webProc, () => httpOk(config.webUrl), 60_000));
     return { config, keys, freshDatabase, stop };

@@ -189,9 +189,11 @@ $$;
 reset role;
 
 grant execute on function auth.jwt(), auth.uid(), auth.role(), auth.email() to postgres, anon, authenticated, service_role;
--- What hosted grants postgres on auth.users: read it, reference it from foreign keys, and hang
--- profile-creating triggers on it. Nothing more.
-grant select, references, trigger on auth.users to postgres;
+-- As Supabase's image grants postgres on the auth tables: their data, not their structure (since
+-- 2025 hosted refuses DDL in auth). Seed files create demo users with SQL inserts because of it,
+-- and migrations reference auth.users from foreign keys and hang profile triggers on it.
+grant select, insert, update, delete, references, trigger on all tables in schema auth to postgres;
+grant usage, select on all sequences in schema auth to postgres;
 
 /** Migration history, where the Supabase CLI keeps it, owned by postgres as on hosted */
 create schema if not exists supabase_migrations authorization postgres;

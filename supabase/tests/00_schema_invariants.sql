@@ -1,24 +1,44 @@
 -- Schema-wide invariants every migration must keep. When a migration grants a role something on
 -- purpose, add it to the allowlist below in the same change; anything else is a privilege leak.
 begin;
-select plan(8);
+select plan(9);
 
 -- The project's schemas: everything but Postgres's and Supabase's own.
 create temp view project_schemas as
   select oid, nspname from pg_namespace
   where nspname not like 'pg\_%'
     and nspname not in ('information_schema', 'extensions', 'auth', 'cron', 'supabase_migrations',
-                        'graphql', 'graphql_public', 'realtime', 'storage', 'vault', 'net', 'pgbouncer');
+                        'graphql', 'graphql_public', 'realtime', 'storage', 'vault', 'net', 'pgbouncer',
+                        'tests');
 
 -- What PostgREST exposes (PGRST_DB_SCHEMAS and config.toml [api] schemas).
 create temp view exposed_schemas as select nspname from project_schemas where nspname in ('public');
 
 /** Allowlists: 'schema.relation:role:privilege', 'schema.relation.column:role:privilege', 'schema.function(args):role' */
 create temp table grant_allowlist (spec text primary key);
-insert into grant_allowlist (spec) select unnest(array[]::text[]);
+insert into grant_allowlist (spec) select unnest(array[
+  'public.categories:anon:select', 'public.categories:authenticated:select',
+  'public.cities:anon:select', 'public.cities:authenticated:select',
+  'public.languages:anon:select', 'public.languages:authenticated:select',
+  'public.user_roles:authenticated:select',
+  'public.profiles:authenticated:select',
+  'public.profiles.display_name:authenticated:update', 'public.profiles.locale:authenticated:update',
+  'public.profiles.avatar_url:authenticated:update',
+  'public.experts:anon:select', 'public.experts:authenticated:select',
+  'public.expert_categories:anon:select', 'public.expert_categories:authenticated:select',
+  'public.expert_private:authenticated:select'
+]);
 
 create temp table definer_execute_allowlist (spec text primary key);
-insert into definer_execute_allowlist (spec) select unnest(array[]::text[]);
+insert into definer_execute_allowlist (spec) select unnest(array[
+  'private.has_role(app_role):authenticated',
+  'private.is_admin():authenticated',
+  'private.current_expert_id():authenticated',
+  'private.set_admin(uuid,boolean):authenticated',
+  'private.admin_audit_log(integer):authenticated',
+  'private.apply_as_expert(text,text,text[],text,text,text[],text[],integer,integer,text):authenticated',
+  'private.decide_expert_application(uuid,boolean,text):authenticated'
+]);
 
 select is_empty(
   $$ select n.nspname || '.' || c.relname from pg_class c join project_schemas n on n.oid = c.relnamespace
@@ -54,9 +74,17 @@ select set_eq(
 
 select is_empty(
   $$ select n.nspname || ':' || r.rolname from project_schemas n, pg_roles r
-     where n.nspname in ('private', 'audit') and r.rolname in ('anon', 'authenticated', 'service_role')
+     where n.nspname = 'audit' and r.rolname in ('anon', 'authenticated', 'service_role')
        and has_schema_privilege(r.oid, n.oid, 'usage') $$,
-  'no API role can use the private or audit schemas directly'
+  'no API role can use the audit schema'
+);
+
+-- The API roles use `private` (not exposed by PostgREST) only to run the functions granted to them.
+select is_empty(
+  $$ select p.oid::regprocedure::text || ':' || r.rolname from pg_proc p join pg_namespace n on n.oid = p.pronamespace, pg_roles r
+     where n.nspname = 'private' and r.rolname in ('anon', 'authenticated', 'service_role')
+       and has_function_privilege(r.oid, p.oid, 'execute') and not p.prosecdef $$,
+  'the API roles can execute no invoker function in private (only allowlisted definer functions)'
 );
 
 select is_empty(

@@ -16,12 +16,12 @@ select ok((select not rolinherit and rolcanlogin from pg_roles where rolname = '
 select is(
   (select string_agg(privilege_type, ',' order by privilege_type) from information_schema.table_privileges
     where grantee = 'postgres' and table_schema = 'auth' and table_name = 'users'),
-  'REFERENCES,SELECT,TRIGGER',
-  'postgres may read auth.users, reference it and hang triggers on it, and nothing more'
+  'DELETE,INSERT,REFERENCES,SELECT,TRIGGER,UPDATE',
+  'postgres may read and write auth.users rows (seed files create users), reference it and hang triggers on it'
 );
 select throws_ok(
-  $$ insert into auth.users (id, email) values (gen_random_uuid(), 'someone@example.test') $$,
-  '42501', null, 'postgres cannot write auth.users'
+  $$ alter table auth.users add column probe text $$,
+  '42501', null, 'postgres cannot change the structure of auth.users'
 );
 
 select is_empty(

@@ -6,7 +6,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { TEST_RATE_LIMITS } from '../../stack/auth/server.ts';
 import { portsFrom, stackConfig } from '../../stack/config.ts';
-import { DEMO_USERS } from '../../stack/demo-users.ts';
+import { DEMO_PASSWORD, demoUser } from '../../stack/demo-users.ts';
 import { startStack } from '../../stack/stack.ts';
 
 const config = stackConfig('test', { dataDir: `/tmp/guildhall-runner-test-${process.pid}`, ports: portsFrom(27321, 27173) });
@@ -32,7 +32,7 @@ describe('the local stack runner', () => {
       expect((await fetch(`${config.apiUrl}/auth/v1/health`, { headers: { apikey: key } })).status).toBe(200);
       // The function answers (and refuses an anonymous caller itself).
       expect((await fetch(`${config.apiUrl}/functions/v1/whoami`, { method: 'POST' })).status).toBe(401);
-      const demo = await client(key).auth.signInWithPassword({ email: DEMO_USERS[1]!.email, password: DEMO_USERS[1]!.password });
+      const demo = await client(key).auth.signInWithPassword({ email: demoUser('customer').email, password: DEMO_PASSWORD });
       expect(demo.error).toBeNull();
       const signUp = await client(key).auth.signUp({ email: 'kept@example.test', password: 'kept-password-1' });
       expect(signUp.error).toBeNull();

@@ -5,16 +5,198 @@ export type Database = {
   
   "public": {
           Tables: {
-            [_ in never]: never
+            "categories": {
+                  Row: {
+                    "name_en": string,"name_he": string,"parent_slug": string | null,"slug": string,"sort_order": number
+                  }
+                  ComputedFields: never
+                  Insert: {
+                    "name_en": string,"name_he": string,"parent_slug"?: string | null,"slug": string,"sort_order"?: number
+                  }
+                  Update: {
+                    "name_en"?: string,"name_he"?: string,"parent_slug"?: string | null,"slug"?: string,"sort_order"?: number
+                  }
+                  Relationships: [
+                    {
+      foreignKeyName: "categories_parent_slug_fkey"
+      columns: ["parent_slug"]
+isOneToOne: false
+      referencedRelation: "categories"
+      referencedColumns: ["slug"]
+    }
+                  ]
+                },"cities": {
+                  Row: {
+                    "country_code": string,"latitude": number,"longitude": number,"name_en": string,"name_he": string,"slug": string,"sort_order": number
+                  }
+                  ComputedFields: never
+                  Insert: {
+                    "country_code": string,"latitude": number,"longitude": number,"name_en": string,"name_he": string,"slug": string,"sort_order"?: number
+                  }
+                  Update: {
+                    "country_code"?: string,"latitude"?: number,"longitude"?: number,"name_en"?: string,"name_he"?: string,"slug"?: string,"sort_order"?: number
+                  }
+                  Relationships: [
+                    
+                  ]
+                },"expert_categories": {
+                  Row: {
+                    "category": string,"expert_id": string
+                  }
+                  ComputedFields: never
+                  Insert: {
+                    "category": string,"expert_id": string
+                  }
+                  Update: {
+                    "category"?: string,"expert_id"?: string
+                  }
+                  Relationships: [
+                    {
+      foreignKeyName: "expert_categories_category_fkey"
+      columns: ["category"]
+isOneToOne: false
+      referencedRelation: "categories"
+      referencedColumns: ["slug"]
+    },{
+      foreignKeyName: "expert_categories_expert_id_fkey"
+      columns: ["expert_id"]
+isOneToOne: false
+      referencedRelation: "experts"
+      referencedColumns: ["id"]
+    }
+                  ]
+                },"expert_private": {
+                  Row: {
+                    "created_at": string,"decided_at": string | null,"decision_note": string | null,"expert_id": string,"payout_account": string | null,"updated_at": string,"user_id": string
+                  }
+                  ComputedFields: never
+                  Insert: {
+                    "created_at"?: string,"decided_at"?: string | null,"decision_note"?: string | null,"expert_id": string,"payout_account"?: string | null,"updated_at"?: string,"user_id": string
+                  }
+                  Update: {
+                    "created_at"?: string,"decided_at"?: string | null,"decision_note"?: string | null,"expert_id"?: string,"payout_account"?: string | null,"updated_at"?: string,"user_id"?: string
+                  }
+                  Relationships: [
+                    {
+      foreignKeyName: "expert_private_expert_id_fkey"
+      columns: ["expert_id"]
+isOneToOne: true
+      referencedRelation: "experts"
+      referencedColumns: ["id"]
+    }
+                  ]
+                },"experts": {
+                  Row: {
+                    "approved_at": string | null,"bio": string,"city": string,"created_at": string,"currency": string,"display_name": string,"headline": string | null,"hourly_rate": number | null,"id": string,"languages": (string)[],"service_radius_km": number,"specialties": (string)[],"status": Database["public"]['Enums']["expert_status"],"submitted_at": string,"updated_at": string
+                  }
+                  ComputedFields: never
+                  Insert: {
+                    "approved_at"?: string | null,"bio": string,"city": string,"created_at"?: string,"currency"?: string,"display_name": string,"headline"?: string | null,"hourly_rate"?: number | null,"id"?: string,"languages"?: (string)[],"service_radius_km"?: number,"specialties"?: (string)[],"status"?: Database["public"]['Enums']["expert_status"],"submitted_at"?: string,"updated_at"?: string
+                  }
+                  Update: {
+                    "approved_at"?: string | null,"bio"?: string,"city"?: string,"created_at"?: string,"currency"?: string,"display_name"?: string,"headline"?: string | null,"hourly_rate"?: number | null,"id"?: string,"languages"?: (string)[],"service_radius_km"?: number,"specialties"?: (string)[],"status"?: Database["public"]['Enums']["expert_status"],"submitted_at"?: string,"updated_at"?: string
+                  }
+                  Relationships: [
+                    {
+      foreignKeyName: "experts_city_fkey"
+      columns: ["city"]
+isOneToOne: false
+      referencedRelation: "cities"
+      referencedColumns: ["slug"]
+    }
+                  ]
+                },"languages": {
+                  Row: {
+                    "code": string,"name_en": string,"name_he": string,"sort_order": number
+                  }
+                  ComputedFields: never
+                  Insert: {
+                    "code": string,"name_en": string,"name_he": string,"sort_order"?: number
+                  }
+                  Update: {
+                    "code"?: string,"name_en"?: string,"name_he"?: string,"sort_order"?: number
+                  }
+                  Relationships: [
+                    
+                  ]
+                },"profiles": {
+                  Row: {
+                    "avatar_url": string | null,"created_at": string,"display_name": string,"id": string,"locale": string,"updated_at": string
+                  }
+                  ComputedFields: never
+                  Insert: {
+                    "avatar_url"?: string | null,"created_at"?: string,"display_name"?: string,"id": string,"locale"?: string,"updated_at"?: string
+                  }
+                  Update: {
+                    "avatar_url"?: string | null,"created_at"?: string,"display_name"?: string,"id"?: string,"locale"?: string,"updated_at"?: string
+                  }
+                  Relationships: [
+                    
+                  ]
+                },"user_roles": {
+                  Row: {
+                    "granted_at": string,"role": Database["public"]['Enums']["app_role"],"user_id": string
+                  }
+                  ComputedFields: never
+                  Insert: {
+                    "granted_at"?: string,"role": Database["public"]['Enums']["app_role"],"user_id": string
+                  }
+                  Update: {
+                    "granted_at"?: string,"role"?: Database["public"]['Enums']["app_role"],"user_id"?: string
+                  }
+                  Relationships: [
+                    
+                  ]
+                }
           }
           Views: {
             [_ in never]: never
           }
           Functions: {
-            [_ in never]: never
+            "admin_audit_log":
+{ Args: { "max_rows"?: number }; Returns: {
+              "action": string,"actor_id": string,"created_at": string,"details": Json,"id": number,"ip": unknown,"target_id": string,"target_table": string
+            }[]
+                           },
+"apply_as_expert":
+{ Args: { "bio": string,"categories": (string)[],"city": string,"currency"?: string,"display_name": string,"headline"?: string,"hourly_rate"?: number,"languages"?: (string)[],"service_radius_km"?: number,"specialties"?: (string)[] }; Returns: string
+                           },
+"decide_expert_application":
+{ Args: { "approve": boolean,"expert_id": string,"note"?: string }; Returns: Database["public"]['Enums']["expert_status"]
+                           },
+"grant_admin":
+{ Args: { "user_id": string }; Returns: undefined
+                           },
+"revoke_admin":
+{ Args: { "user_id": string }; Returns: undefined
+                           },
+"search_experts":
+{ Args: { "category"?: string,"city"?: string,"language"?: string }; Returns: {
+              "approved_at": string | null,
+"bio": string,
+"city": string,
+"created_at": string,
+"currency": string,
+"display_name": string,
+"headline": string | null,
+"hourly_rate": number | null,
+"id": string,
+"languages": (string)[],
+"service_radius_km": number,
+"specialties": (string)[],
+"status": Database["public"]['Enums']["expert_status"],
+"submitted_at": string,
+"updated_at": string
+            }[]
+                          SetofOptions: {
+        from: "*"
+        to: "experts"
+        isOneToOne: false
+        isSetofReturn: true
+      } }
           }
           Enums: {
-            [_ in never]: never
+            "app_role": "customer"|"expert"|"admin","expert_status": "pending"|"approved"|"rejected"|"suspended"
           }
           CompositeTypes: {
             [_ in never]: never
@@ -130,7 +312,7 @@ export type CompositeTypes<
 export const Constants = {
   "public": {
           Enums: {
-            
+            "app_role": ["customer", "expert", "admin"],"expert_status": ["pending", "approved", "rejected", "suspended"]
           }
         }
 } as const

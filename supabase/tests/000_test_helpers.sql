@@ -1,0 +1,81 @@
+-- Helpers the other pgTAP files share, installed (and committed) first: files run in name order.
+-- They live in schema `tests`, which PostgREST does not expose and no API role can use. Only the
+-- test database gets them; migrations never reference them.
+select plan(1);
+
+create schema if not exists tests;
+revoke all on schema tests from public;
+
+-- A confirmed auth user, created as GoTrue would; the sign-up trigger gives them a profile and the
+-- customer role.
+create or replace function tests.create_user(email text, display_name text default 'Test User') returns uuid
+language plpgsql set search_path = '' as $$
+declare
+  user_id uuid := gen_random_uuid();
+begin
+  insert into auth.users (instance_id, id, aud, role, email, encrypted_password, email_confirmed_at,
+                          raw_app_meta_data, raw_user_meta_data, created_at, updated_at)
+  values ('00000000-0000-0000-0000-000000000000', user_id, 'authenticated', 'authenticated', email, '', now(),
+          '{"provider": "email", "providers": ["email"]}', jsonb_build_object('display_name', display_name), now(), now());
+  return user_id;
+end
+$$;
+
+-- Makes a user an admin directly, as the database owner can (the API cannot).
+create or replace function tests.make_admin(user_id uuid) returns void
+language sql set search_path = '' as $$
+  insert into public.user_roles (user_id, role) values (user_id, 'admin') on conflict do nothing
+$$;
+
+-- Act as a signed-in user, as PostgREST does: role `authenticated` and the token's claims, until
+-- the transaction ends or `reset role`. Optional request headers (e.g. x-forwarded-for).
+create or replace function tests.act_as(user_id uuid, headers jsonb default '{}'::jsonb) returns void
+language plpgsql set search_path = '' as $$
+begin
+  perform set_config('request.jwt.claims', jsonb_build_object('sub', user_id, 'role', 'authenticated')::text, true);
+  perform set_config('request.headers', headers::text, true);
+  perform set_config('role', 'authenticated', true);
+end
+$$;
+
+-- Act as a visitor with only the publishable key.
+create or replace function tests.act_as_anon() returns void
+language plpgsql set search_path = '' as $$
+begin
+  perform set_config('request.jwt.claims', '{"role": "anon"}', true);
+  perform set_config('request.headers', '{}', true);
+  perform set_config('role', 'anon', true);
+end
+$$;
+
+-- An expert application by `user_id` through the real RPC, then back to the caller's role.
+create or replace function tests.apply(user_id uuid, display_name text, categories text[], city text,
+                                       languages text[] default '{he}') returns uuid
+language plpgsql set search_path = '' as $$
+declare
+  expert_id uuid;
+begin
+  perform tests.act_as(user_id);
+  expert_id := public.apply_as_expert(display_name => display_name, bio => 'Experienced and reliable.',
+                                      categories => categories, city => city, languages => languages);
+  perform set_config('role', 'postgres', true);
+  return expert_id;
+end
+$$;
+
+-- A decision by `admin_id` through the real RPC, then back to the caller's role.
+create or replace function tests.decide(admin_id uuid, expert_id uuid, approve boolean, note text default null)
+returns public.expert_status
+language plpgsql set search_path = '' as $$
+declare
+  result public.expert_status;
+begin
+  perform tests.act_as(admin_id);
+  result := public.decide_expert_application(expert_id => expert_id, approve => approve, note => note);
+  perform set_config('role', 'postgres', true);
+  return result;
+end
+$$;
+
+select has_schema('tests', 'the shared test helpers are installed');
+select * from finish();
