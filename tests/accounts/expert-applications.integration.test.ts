@@ -77,7 +77,11 @@ describe('applying as an expert', () => {
     const applicant = await signUpUser('rejected');
     const { data: expertId } = await applicant.client.rpc('apply_as_expert', application());
     const admin = await signInDemo('admin');
-    const decision = await admin.client.rpc('decide_expert_application', { expert_id: expertId, approve: false, note: 'Please add your licence number' });
+    const decision = await admin.client.rpc('decide_expert_application', {
+      expert_id: expertId,
+      approve: false,
+      note: 'Please add your licence number',
+    });
     expect(decision.data).toBe('rejected');
 
     expect((await anonClient().from('experts').select('id').eq('id', expertId)).data).toEqual([]);
