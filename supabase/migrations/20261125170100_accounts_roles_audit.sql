@@ -110,13 +110,14 @@ create table public.profiles (
   created_at timestamptz not null default now(),
   updated_at timestamptz not null default now()
 );
-comment on table public.profiles is 'A user''s own profile. Personal data: the user and admins only.';
+comment on table public.profiles is 'A user''s own profile. Personal data: the user, and admins through admin_user_profile().';
 alter table public.profiles enable row level security;
 grant select on public.profiles to authenticated;
 grant update (display_name, locale, avatar_url) on public.profiles to authenticated;
 
-create policy profiles_read_own_or_admin on public.profiles for select to authenticated
-  using (id = (select auth.uid()) or (select private.is_admin()));
+-- Admins read other users' profiles only through admin_user_profile(), which audits the read.
+create policy profiles_read_own on public.profiles for select to authenticated
+  using (id = (select auth.uid()));
 create policy profiles_update_own on public.profiles for update to authenticated
   using (id = (select auth.uid())) with check (id = (select auth.uid()));
 
@@ -231,3 +232,30 @@ returns table (id bigint, actor_id uuid, action text, target_table text, target_
 language sql stable set search_path = '' as $$ select * from private.admin_audit_log(max_rows) $$;
 revoke all on function public.admin_audit_log(integer) from public;
 grant execute on function public.admin_audit_log(integer) to authenticated;
+
+/** An admin looks up one user's personal data (profile, email, roles); every lookup is audited */
+create function private.admin_user_profile(target uuid)
+returns table (id uuid, email text, display_name text, locale text, avatar_url text, roles public.app_role[], created_at timestamptz)
+language plpgsql volatile security definer set search_path = '' as $$
+begin
+  perform private.require_admin();
+  if not exists (select 1 from public.profiles p where p.id = target) then
+    raise exception 'no such user' using errcode = '22023';
+  end if;
+  perform private.audit_admin_action('pii.read_profile', 'public.profiles', target::text);
+  return query
+    select p.id, u.email::text, p.display_name, p.locale, p.avatar_url,
+           array(select r.role from public.user_roles r where r.user_id = p.id order by r.role), p.created_at
+      from public.profiles p join auth.users u on u.id = p.id
+     where p.id = target;
+end
+$$;
+revoke all on function private.admin_user_profile(uuid) from public;
+grant execute on function private.admin_user_profile(uuid) to authenticated;
+
+create function public.admin_user_profile(user_id uuid)
+returns table (id uuid, email text, display_name text, locale text, avatar_url text, roles public.app_role[], created_at timestamptz)
+language sql volatile set search_path = '' as $$ select * from private.admin_user_profile(user_id) $$;
+comment on function public.admin_user_profile is 'Admins only: one user''s profile, email and roles. Audited; call with POST.';
+revoke all on function public.admin_user_profile(uuid) from public;
+grant execute on function public.admin_user_profile(uuid) to authenticated;

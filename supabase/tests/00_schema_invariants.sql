@@ -36,6 +36,7 @@ insert into definer_execute_allowlist (spec) select unnest(array[
   'private.current_expert_id():authenticated',
   'private.set_admin(uuid,boolean):authenticated',
   'private.admin_audit_log(integer):authenticated',
+  'private.admin_user_profile(uuid):authenticated',
   'private.apply_as_expert(text,text,text[],text,text,text[],text[],integer,integer,text):authenticated',
   'private.decide_expert_application(uuid,boolean,text):authenticated'
 ]);

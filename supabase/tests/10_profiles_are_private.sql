@@ -1,7 +1,7 @@
--- A customer's profile is personal data: readable (and editable) by that user, readable by admins,
--- invisible to anyone else; every new account starts as a customer with a profile.
+-- A customer's profile is personal data: readable (and editable) by that user, readable by admins
+-- only through an audited lookup, invisible to anyone else; every new account starts as a customer.
 begin;
-select plan(11);
+select plan(15);
 
 select tests.create_user('alice@test.local', 'Alice') as alice \gset
 select tests.create_user('bob@test.local', 'Bob') as bob \gset
@@ -29,11 +29,24 @@ select lives_ok($$ update public.profiles set display_name = 'Alice Levi', local
   'the owner edits display name, locale and avatar');
 
 reset role;
+select coalesce(max(id), 0) as before from audit.admin_actions \gset
 select tests.act_as(:'admin');
-select results_eq(format('select display_name || '':'' || locale from public.profiles where id = %L', :'alice'), array['Alice Levi:he'],
-  'an admin reads the profile, with the owner''s edit');
+select is_empty(format('select * from public.profiles where id = %L', :'alice'), 'an admin does not browse profiles through the table');
+select results_eq(format('select email, display_name, locale, roles::text from public.admin_user_profile(%L)', :'alice'),
+  $$ values ('alice@test.local', 'Alice Levi', 'he', '{customer}') $$,
+  'an admin looks the user up: profile with the owner''s edit, email and roles');
 select is_empty(format('update public.profiles set display_name = %L where id = %L returning id', 'Admin edit', :'alice'),
   'an admin cannot edit someone else''s profile through the table');
+reset role;
+select results_eq(format('select actor_id, action, target_id from audit.admin_actions where id > %s', :'before'),
+  format($$ values (%L::uuid, 'pii.read_profile', %L) $$, :'admin', :'alice'), 'the lookup is audited');
+
+select tests.act_as(:'bob');
+select throws_ok(format('select * from public.admin_user_profile(%L)', :'alice'), '42501', null, 'a non-admin cannot look users up');
+reset role;
+select tests.act_as_anon();
+select throws_ok(format('select * from public.admin_user_profile(%L)', :'alice'), '42501', null, 'nor can anon');
+reset role;
 
 select * from finish();
 rollback;

@@ -21,7 +21,7 @@ describe('profiles', () => {
     expect(update.data).toEqual({ display_name: 'Ada L.', locale: 'en', avatar_url: 'https://images.example/ada.png' });
   });
 
-  it('is invisible to anon and to other users, and visible to admins', async () => {
+  it('is invisible to anon and to other users; admins read it through an audited lookup', async () => {
     const owner = await signUpUser('private', 'Private Person');
     const other = await signUpUser('other');
 
@@ -34,9 +34,15 @@ describe('profiles', () => {
     const write = await other.client.from('profiles').update({ display_name: 'Hacked' }).eq('id', owner.userId).select();
     expect(write.data).toEqual([]);
 
+    // Admins look a user up through an audited RPC, not by browsing the table.
     const admin = await signInDemo('admin');
-    const read = await admin.client.from('profiles').select('display_name').eq('id', owner.userId).single();
-    expect(read.data).toEqual({ display_name: 'Private Person' });
+    expect((await admin.client.from('profiles').select('id').eq('id', owner.userId)).data).toEqual([]);
+    const lookup = await admin.client.rpc('admin_user_profile', { user_id: owner.userId }).single();
+    expect(lookup.error).toBeNull();
+    expect(lookup.data).toMatchObject({ email: owner.email, display_name: 'Private Person', roles: ['customer'] });
+    const log = await admin.client.rpc('admin_audit_log', { max_rows: 1 });
+    expect(log.data[0]).toMatchObject({ action: 'pii.read_profile', target_id: owner.userId, actor_id: admin.userId });
+    expect((await other.client.rpc('admin_user_profile', { user_id: owner.userId })).error?.code).toBe('42501');
   });
 
   it('refuses a bad locale or avatar URL and keeps the profile', async () => {

@@ -158,6 +158,11 @@ isOneToOne: false
               "action": string,"actor_id": string,"created_at": string,"details": Json,"id": number,"ip": unknown,"target_id": string,"target_table": string
             }[]
                            },
+"admin_user_profile":
+{ Args: { "user_id": string }; Returns: {
+              "avatar_url": string,"created_at": string,"display_name": string,"email": string,"id": string,"locale": string,"roles": (Database["public"]['Enums']["app_role"])[]
+            }[]
+                           },
 "apply_as_expert":
 { Args: { "bio": string,"categories": (string)[],"city": string,"currency"?: string,"display_name": string,"headline"?: string,"hourly_rate"?: number,"languages"?: (string)[],"service_radius_km"?: number,"specialties"?: (string)[] }; Returns: string
                            },
