@@ -88,10 +88,11 @@ $$;
 revoke all on function private.current_expert_id() from public;
 grant execute on function private.current_expert_id() to authenticated;
 
-create policy experts_approved_are_public on public.experts for select to anon, authenticated
+-- One policy per role and action (several permissive ones would each be evaluated per row).
+create policy experts_approved_are_public on public.experts for select to anon
   using (status = 'approved');
-create policy experts_own_or_admin on public.experts for select to authenticated
-  using (id = (select private.current_expert_id()) or (select private.is_admin()));
+create policy experts_approved_own_or_admin on public.experts for select to authenticated
+  using (status = 'approved' or id = (select private.current_expert_id()) or (select private.is_admin()));
 -- Categories are as visible as their expert.
 create policy expert_categories_follow_expert on public.expert_categories for select to anon, authenticated
   using (exists (select 1 from public.experts e where e.id = expert_id));
