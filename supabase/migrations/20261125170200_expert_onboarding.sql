@@ -4,12 +4,16 @@
 
 create type public.expert_status as enum ('pending', 'approved', 'rejected', 'suspended');
 
-/** Public text must not carry contact details: PII would leak through the directory otherwise */
+/** Public text must not carry contact details: PII would leak through the directory otherwise.
+    A phone number is written starting with + or 0 and has nine or more digits (separated by up to
+    two spaces, dots, dashes or parentheses), or is nine digits in a row; other numbers ("ISO 9001
+    27001", "2010-2020") are ordinary text. */
 create function private.has_contact_details(body text) returns boolean
 language sql immutable set search_path = '' as $$
   select coalesce(
-    body ~* '[a-z0-9._%+-]+@[a-z0-9-]+(\.[a-z0-9-]+)*\.[a-z]{2,}'   -- an email address
-    or body ~ '\+?[0-9]([ ().-]{0,2}[0-9]){8,}',                    -- nine or more digits: a phone number
+    body ~* '[a-z0-9._%+-]+@[a-z0-9-]+(\.[a-z0-9-]+)*\.[a-z]{2,}'
+    or body ~ '(^|[^0-9+])(\+ ?[0-9]|0)([ ().-]{0,2}[0-9]){8,}'
+    or body ~ '[0-9]{9,}',
     false)
 $$;
 revoke all on function private.has_contact_details(text) from public;
@@ -43,8 +47,9 @@ create table public.experts (
   approved_at timestamptz,
   created_at timestamptz not null default now(),
   updated_at timestamptz not null default now(),
-  check (not private.has_contact_details(display_name || ' ' || coalesce(headline, '') || ' ' || bio
-                                         || ' ' || array_to_string(specialties, ' ')))
+  -- Field by field: joining them could make a phone number out of two innocent numbers.
+  check (not private.has_contact_details(display_name) and not private.has_contact_details(headline)
+         and not private.has_contact_details(bio) and not private.has_contact_details(array_to_string(specialties, ' | ')))
 );
 create index experts_status_city_idx on public.experts (status, city);
 create index experts_languages_idx on public.experts using gin (languages);
@@ -158,7 +163,8 @@ begin
   if v_currency not in ('ILS', 'USD', 'EUR') then
     raise exception 'currency must be ILS, USD or EUR' using errcode = '22023';
   end if;
-  if private.has_contact_details(v_name || ' ' || coalesce(v_headline, '') || ' ' || v_bio || ' ' || array_to_string(v_specialties, ' ')) then
+  if private.has_contact_details(v_name) or private.has_contact_details(v_headline) or private.has_contact_details(v_bio)
+     or exists (select 1 from unnest(v_specialties) sp where private.has_contact_details(sp)) then
     raise exception 'public profile text must not contain email addresses or phone numbers' using errcode = '22023';
   end if;
 

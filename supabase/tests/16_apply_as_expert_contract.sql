@@ -1,7 +1,7 @@
 -- apply_as_expert: the RPC contract the app and outside clients rely on. Bad input gets a clear
 -- 22023 error and changes nothing; calling again updates the caller's application.
 begin;
-select plan(15);
+select plan(16);
 
 select tests.create_user('applicant@test.local') as applicant \gset
 select tests.create_user('admin@test.local') as admin \gset
@@ -26,6 +26,8 @@ select throws_ok($$ select public.apply_as_expert('Name', 'Bio', '{plumbing}', '
 select throws_ok($$ select public.apply_as_expert('Name', 'Bio', '{plumbing}', 'haifa', hourly_rate => -1) $$, '22023', null,
   'a negative rate is refused');
 select is_empty('select * from public.expert_private', 'refused applications created nothing');
+select lives_ok($$ select public.apply_as_expert('Dana', 'Certified ISO 9001 27001, projects 2010-2020 2021', '{plumbing}', 'haifa') $$,
+  'ordinary numbers are not mistaken for phone numbers');
 
 select public.apply_as_expert('Dana', 'Tiles and floors', '{renovation, plumbing}', 'haifa',
   headline => 'Renovations', languages => '{he, EN}', hourly_rate => 30000) as first_id \gset

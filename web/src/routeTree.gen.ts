@@ -16,6 +16,10 @@ import { Route as ResetPasswordRouteImport } from './routes/reset-password'
 import { Route as SignInRouteImport } from './routes/sign-in'
 import { Route as SignUpRouteImport } from './routes/sign-up'
 import { Route as AuthAccountRouteImport } from './routes/_auth/account'
+import { Route as ExpertsIndexRouteImport } from './routes/experts.index'
+import { Route as ExpertsExpertIdRouteImport } from './routes/experts.$expertId'
+import { Route as AuthAdminApplicationsRouteImport } from './routes/_auth/admin.applications'
+import { Route as AuthExpertApplyRouteImport } from './routes/_auth/expert.apply'
 
 const IndexRoute = IndexRouteImport.update({
   id: '/',
@@ -51,6 +55,26 @@ const AuthAccountRoute = AuthAccountRouteImport.update({
   path: '/account',
   getParentRoute: () => AuthRoute,
 } as any)
+const ExpertsIndexRoute = ExpertsIndexRouteImport.update({
+  id: '/experts/',
+  path: '/experts/',
+  getParentRoute: () => rootRouteImport,
+} as any)
+const ExpertsExpertIdRoute = ExpertsExpertIdRouteImport.update({
+  id: '/experts/$expertId',
+  path: '/experts/$expertId',
+  getParentRoute: () => rootRouteImport,
+} as any)
+const AuthAdminApplicationsRoute = AuthAdminApplicationsRouteImport.update({
+  id: '/admin/applications',
+  path: '/admin/applications',
+  getParentRoute: () => AuthRoute,
+} as any)
+const AuthExpertApplyRoute = AuthExpertApplyRouteImport.update({
+  id: '/expert/apply',
+  path: '/expert/apply',
+  getParentRoute: () => AuthRoute,
+} as any)
 
 export interface FileRoutesByFullPath {
   '/': typeof IndexRoute
@@ -59,6 +83,10 @@ export interface FileRoutesByFullPath {
   '/sign-in': typeof SignInRoute
   '/sign-up': typeof SignUpRoute
   '/account': typeof AuthAccountRoute
+  '/experts/$expertId': typeof ExpertsExpertIdRoute
+  '/experts/': typeof ExpertsIndexRoute
+  '/admin/applications': typeof AuthAdminApplicationsRoute
+  '/expert/apply': typeof AuthExpertApplyRoute
 }
 export interface FileRoutesByTo {
   '/': typeof IndexRoute
@@ -67,6 +95,10 @@ export interface FileRoutesByTo {
   '/sign-in': typeof SignInRoute
   '/sign-up': typeof SignUpRoute
   '/account': typeof AuthAccountRoute
+  '/experts/$expertId': typeof ExpertsExpertIdRoute
+  '/experts': typeof ExpertsIndexRoute
+  '/admin/applications': typeof AuthAdminApplicationsRoute
+  '/expert/apply': typeof AuthExpertApplyRoute
 }
 export interface FileRoutesById {
   __root__: typeof rootRouteImport
@@ -77,6 +109,10 @@ export interface FileRoutesById {
   '/sign-in': typeof SignInRoute
   '/sign-up': typeof SignUpRoute
   '/_auth/account': typeof AuthAccountRoute
+  '/experts/$expertId': typeof ExpertsExpertIdRoute
+  '/experts/': typeof ExpertsIndexRoute
+  '/_auth/admin/applications': typeof AuthAdminApplicationsRoute
+  '/_auth/expert/apply': typeof AuthExpertApplyRoute
 }
 export interface FileRouteTypes {
   fileRoutesByFullPath: FileRoutesByFullPath
@@ -87,6 +123,10 @@ export interface FileRouteTypes {
     | '/sign-in'
     | '/sign-up'
     | '/account'
+    | '/experts/$expertId'
+    | '/experts/'
+    | '/admin/applications'
+    | '/expert/apply'
   fileRoutesByTo: FileRoutesByTo
   to:
     | '/'
@@ -95,6 +135,10 @@ export interface FileRouteTypes {
     | '/sign-in'
     | '/sign-up'
     | '/account'
+    | '/experts/$expertId'
+    | '/experts'
+    | '/admin/applications'
+    | '/expert/apply'
   id:
     | '__root__'
     | '/'
@@ -104,6 +148,10 @@ export interface FileRouteTypes {
     | '/sign-in'
     | '/sign-up'
     | '/_auth/account'
+    | '/experts/$expertId'
+    | '/experts/'
+    | '/_auth/admin/applications'
+    | '/_auth/expert/apply'
   fileRoutesById: FileRoutesById
 }
 export interface RootRouteChildren {
@@ -113,6 +161,8 @@ export interface RootRouteChildren {
   ResetPasswordRoute: typeof ResetPasswordRoute
   SignInRoute: typeof SignInRoute
   SignUpRoute: typeof SignUpRoute
+  ExpertsExpertIdRoute: typeof ExpertsExpertIdRoute
+  ExpertsIndexRoute: typeof ExpertsIndexRoute
 }
 
 declare module '@tanstack/react-router' {
@@ -166,15 +216,47 @@ declare module '@tanstack/react-router' {
       preLoaderRoute: typeof AuthAccountRouteImport
       parentRoute: typeof AuthRoute
     }
+    '/experts/': {
+      id: '/experts/'
+      path: '/experts'
+      fullPath: '/experts/'
+      preLoaderRoute: typeof ExpertsIndexRouteImport
+      parentRoute: typeof rootRouteImport
+    }
+    '/experts/$expertId': {
+      id: '/experts/$expertId'
+      path: '/experts/$expertId'
+      fullPath: '/experts/$expertId'
+      preLoaderRoute: typeof ExpertsExpertIdRouteImport
+      parentRoute: typeof rootRouteImport
+    }
+    '/_auth/admin/applications': {
+      id: '/_auth/admin/applications'
+      path: '/admin/applications'
+      fullPath: '/admin/applications'
+      preLoaderRoute: typeof AuthAdminApplicationsRouteImport
+      parentRoute: typeof AuthRoute
+    }
+    '/_auth/expert/apply': {
+      id: '/_auth/expert/apply'
+      path: '/expert/apply'
+      fullPath: '/expert/apply'
+      preLoaderRoute: typeof AuthExpertApplyRouteImport
+      parentRoute: typeof AuthRoute
+    }
   }
 }
 
 interface AuthRouteChildren {
   AuthAccountRoute: typeof AuthAccountRoute
+  AuthAdminApplicationsRoute: typeof AuthAdminApplicationsRoute
+  AuthExpertApplyRoute: typeof AuthExpertApplyRoute
 }
 
 const AuthRouteChildren: AuthRouteChildren = {
   AuthAccountRoute: AuthAccountRoute,
+  AuthAdminApplicationsRoute: AuthAdminApplicationsRoute,
+  AuthExpertApplyRoute: AuthExpertApplyRoute,
 }
 
 const AuthRouteWithChildren = AuthRoute._addFileChildren(AuthRouteChildren)
@@ -186,6 +268,8 @@ const rootRouteChildren: RootRouteChildren = {
   ResetPasswordRoute: ResetPasswordRoute,
   SignInRoute: SignInRoute,
   SignUpRoute: SignUpRoute,
+  ExpertsExpertIdRoute: ExpertsExpertIdRoute,
+  ExpertsIndexRoute: ExpertsIndexRoute,
 }
 export const routeTree = rootRouteImport
   ._addFileChildren(rootRouteChildren)

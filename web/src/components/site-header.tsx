@@ -1,7 +1,8 @@
 // Brand, main navigation, language switcher and who is signed in. The session comes from the query
 // cache the root loader filled, so the header never flickers between signed-in and signed-out.
-import { useSuspenseQuery } from '@tanstack/react-query';
+import { useQuery, useSuspenseQuery } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
+import { rolesQueryOptions } from '../data/accounts/roles-query.ts';
 import { sessionQueryOptions } from '../data/auth/session-query.ts';
 import { useT } from '../i18n/i18n-provider.tsx';
 import { LanguageSwitcher } from './language-switcher.tsx';
@@ -21,7 +22,8 @@ export function SiteHeader() {
           <Link to="/" activeOptions={{ exact: true }}>
             {t('nav.home')}
           </Link>
-          {session ? <Link to="/account">{t('nav.account')}</Link> : null}
+          <Link to="/experts">{t('nav.experts')}</Link>
+          {session ? <MemberLinks userId={session.user.id} /> : null}
         </nav>
         <div className="header-end">
           <LanguageSwitcher />
@@ -46,5 +48,21 @@ export function SiteHeader() {
         </div>
       </div>
     </header>
+  );
+}
+
+/**
+ * Links that depend on the user's roles. The root loader usually has the roles cached already; if
+ * reading them failed, these links are simply missing rather than the whole page failing.
+ */
+function MemberLinks({ userId }: { userId: string }) {
+  const t = useT();
+  const { data: roles = [] } = useQuery(rolesQueryOptions(userId));
+  return (
+    <>
+      <Link to="/account">{t('nav.account')}</Link>
+      <Link to="/expert/apply">{roles.includes('expert') ? t('nav.expertProfile') : t('nav.applyAsExpert')}</Link>
+      {roles.includes('admin') ? <Link to="/admin/applications">{t('nav.adminApplications')}</Link> : null}
+    </>
   );
 }

@@ -1,7 +1,8 @@
-// The router's pending, error and not-found screens, all translated.
+// The router's pending, error and not-found screens, and the not-allowed screen: all translated.
 import { Link, useRouter, type ErrorComponentProps } from '@tanstack/react-router';
 import { useEffect } from 'react';
 import { useT } from '../i18n/i18n-provider.tsx';
+import { useDocumentTitle } from '../lib/use-document-title.ts';
 
 export function PendingScreen() {
   const t = useT();
@@ -41,6 +42,21 @@ export function NotFoundScreen() {
     <section className="status-screen">
       <h1>{t('notFound.title')}</h1>
       <p>{t('notFound.body')}</p>
+      <Link to="/" className="button button-primary">
+        {t('notFound.home')}
+      </Link>
+    </section>
+  );
+}
+
+/** For a signed-in user on a page their role does not open (the database would refuse the data anyway). */
+export function NotAllowedScreen() {
+  const t = useT();
+  useDocumentTitle(t('forbidden.title'));
+  return (
+    <section className="status-screen">
+      <h1>{t('forbidden.title')}</h1>
+      <p>{t('forbidden.body')}</p>
       <Link to="/" className="button button-primary">
         {t('notFound.home')}
       </Link>

@@ -63,3 +63,13 @@ describe('reset-password schema', () => {
     expect(result.ok || result.errors).toEqual({ confirmPassword: 'validation.passwordsDoNotMatch' });
   });
 });
+
+describe('sign-up display name', () => {
+  it('is optional, trimmed, and at most 80 characters', () => {
+    const result = validate(signUpSchema, { ...good, displayName: '  Dana ' });
+    expect(result.ok && result.data.displayName).toBe('Dana');
+    expect(validate(signUpSchema, { ...good, displayName: '' }).ok).toBe(true);
+    const long = validate(signUpSchema, { ...good, displayName: 'x'.repeat(81) });
+    expect(long.ok || long.errors).toEqual({ displayName: 'validation.displayNameTooLong' });
+  });
+});

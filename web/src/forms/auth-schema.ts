@@ -2,6 +2,7 @@
 // so the same schema serves every language.
 import { z } from 'zod';
 import type { MessageKey } from '../i18n/en.ts';
+import { DISPLAY_NAME_MAX } from './profile-schema.ts';
 
 const key = (error: MessageKey) => ({ error });
 
@@ -31,7 +32,15 @@ export const signInSchema = z.object({
   password: z.string().min(1, key('validation.passwordRequired')),
 });
 
-export const signUpSchema = z.object({ email, password: newPassword, confirmPassword: z.string() }).refine(passwordsMatch, mismatch);
+// The display name is optional: it can be set later on the account page.
+export const signUpSchema = z
+  .object({
+    displayName: z.string().trim().max(DISPLAY_NAME_MAX, key('validation.displayNameTooLong')).optional(),
+    email,
+    password: newPassword,
+    confirmPassword: z.string(),
+  })
+  .refine(passwordsMatch, mismatch);
 
 export const forgotPasswordSchema = z.object({ email });
 

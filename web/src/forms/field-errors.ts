@@ -15,7 +15,7 @@ export function fieldErrors<Field extends string>(issues: readonly z.core.$ZodIs
   return errors;
 }
 
-export function validate<Values extends Record<string, string>, Output>(
+export function validate<Values extends Record<string, unknown>, Output>(
   schema: z.ZodType<Output, Values>,
   values: Values,
 ): { ok: true; data: Output } | { ok: false; errors: FieldErrors<Extract<keyof Values, string>> } {

@@ -19,8 +19,9 @@ export function TextField({ label, hint, binding, disabled, type = 'text', ...na
   const hintId = `${id}-hint`;
   const errorId = `${id}-error`;
   const describedBy = [hint ? hintId : null, error ? errorId : null].filter(Boolean).join(' ') || undefined;
-  // Emails and passwords are Latin text even in Hebrew: keep them left-to-right so they read correctly.
-  const dir = type === 'email' || type === 'password' ? 'ltr' : undefined;
+  // Emails, passwords and URLs are Latin text even in Hebrew: keep them left-to-right so they read
+  // correctly. Free text takes the direction of what is typed (an English name on a Hebrew page).
+  const dir = type === 'email' || type === 'password' || type === 'url' ? 'ltr' : 'auto';
 
   return (
     <div className="field">

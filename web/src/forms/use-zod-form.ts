@@ -6,16 +6,33 @@ import type { z } from 'zod';
 import type { MessageKey } from '../i18n/en.ts';
 import { validate, type FieldErrors } from './field-errors.ts';
 
+/** Text inputs, selects and textareas hold a string; a group of checkboxes holds the checked values. */
+export type FormValue = string | readonly string[];
+
+type EditableElement = HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement;
+
 export interface FieldBinding {
   id: string;
   name: string;
   value: string;
   error: MessageKey | undefined;
-  onChange: (event: ChangeEvent<HTMLInputElement>) => void;
+  onChange: (event: ChangeEvent<EditableElement>) => void;
   onBlur: () => void;
 }
 
-export function useZodForm<Values extends Record<string, string>, Output>(schema: z.ZodType<Output, Values>, initialValues: Values) {
+export interface ChoicesBinding {
+  id: string;
+  name: string;
+  selected: readonly string[];
+  error: MessageKey | undefined;
+  toggle: (value: string, checked: boolean) => void;
+  onBlur: () => void;
+}
+
+/** The names of the fields holding a T, optional ones included (the intersection keeps them usable as field names). */
+type KeysOfType<Values, T> = Extract<keyof Values, string> & { [K in keyof Values]-?: Values[K] extends T | undefined ? K : never }[keyof Values];
+
+export function useZodForm<Values extends Record<string, FormValue>, Output>(schema: z.ZodType<Output, Values>, initialValues: Values) {
   type Field = Extract<keyof Values, string>;
   const formId = useId();
   const [values, setValues] = useState<Values>(initialValues);
@@ -26,14 +43,29 @@ export function useZodForm<Values extends Record<string, string>, Output>(schema
   const errors: FieldErrors<Field> = result.ok ? {} : result.errors;
 
   const fieldId = useCallback((name: Field) => `${formId}-${name}`, [formId]);
+  const visibleError = (name: Field) => (touched[name] || submitted ? errors[name] : undefined);
+  const markTouched = (name: Field) => () => setTouched((current) => (current[name] ? current : { ...current, [name]: true }));
 
-  const field = (name: Field): FieldBinding => ({
+  const field = (name: KeysOfType<Values, string>): FieldBinding => ({
     id: fieldId(name),
     name,
-    value: values[name] ?? '',
-    error: touched[name] || submitted ? errors[name] : undefined,
+    value: (values[name] as string | undefined) ?? '',
+    error: visibleError(name),
     onChange: (event) => setValues((current) => ({ ...current, [name]: event.target.value })),
-    onBlur: () => setTouched((current) => (current[name] ? current : { ...current, [name]: true })),
+    onBlur: markTouched(name),
+  });
+
+  const choices = (name: KeysOfType<Values, readonly string[]>): ChoicesBinding => ({
+    id: fieldId(name),
+    name,
+    selected: (values[name] as readonly string[] | undefined) ?? [],
+    error: visibleError(name),
+    toggle: (value, checked) =>
+      setValues((current) => {
+        const without = ((current[name] as readonly string[] | undefined) ?? []).filter((selected) => selected !== value);
+        return { ...current, [name]: checked ? [...without, value] : without };
+      }),
+    onBlur: markTouched(name),
   });
 
   /** Wraps a submit handler: it only runs with parsed data; otherwise focus moves to the first bad field. */
@@ -48,5 +80,5 @@ export function useZodForm<Values extends Record<string, string>, Output>(schema
     if (firstInvalid) document.getElementById(fieldId(firstInvalid))?.focus();
   };
 
-  return { values, field, handleSubmit };
+  return { values, field, choices, handleSubmit };
 }

@@ -1,0 +1,39 @@
+import { PostgrestError } from '@supabase/supabase-js';
+import { describe, expect, it } from 'vitest';
+import { databaseErrorMessage } from './database-error.ts';
+
+const dbError = (code: string, message: string) => new PostgrestError({ code, message, details: '', hint: '' });
+
+describe('databaseErrorMessage', () => {
+  it('translates the 22023 sentences the RPCs send', () => {
+    expect(databaseErrorMessage(dbError('22023', 'display name must be 2 to 80 characters'))).toEqual({ key: 'validation.displayNameLength' });
+    expect(databaseErrorMessage(dbError('22023', 'unknown city: atlantis'))).toEqual({ key: 'dbError.unknownCity' });
+    expect(databaseErrorMessage(dbError('22023', 'public profile text must not contain email addresses or phone numbers'))).toEqual({
+      key: 'validation.noContactDetails',
+    });
+    expect(databaseErrorMessage(dbError('22023', 'the application is not pending (it is approved)'))).toEqual({ key: 'dbError.notPending' });
+  });
+
+  it('still shows a 22023 sentence it has no translation for', () => {
+    expect(databaseErrorMessage(dbError('22023', 'a brand new rule'))).toEqual({
+      key: 'dbError.invalidInput',
+      values: { detail: 'a brand new rule' },
+    });
+  });
+
+  it('reports permission and session problems', () => {
+    expect(databaseErrorMessage(dbError('42501', 'only an admin can do this'))).toEqual({ key: 'dbError.notAllowed' });
+    expect(databaseErrorMessage(dbError('PGRST303', 'JWT expired'))).toEqual({ key: 'authError.sessionExpired' });
+  });
+
+  it('recognises a failed fetch', () => {
+    expect(databaseErrorMessage(dbError('', 'TypeError: Failed to fetch'))).toEqual({ key: 'authError.network' });
+    expect(databaseErrorMessage(new TypeError('Failed to fetch'))).toEqual({ key: 'authError.network' });
+  });
+
+  it('never shows other server text: it can be technical', () => {
+    expect(databaseErrorMessage(dbError('XX000', 'internal error in relation "experts"'))).toEqual({ key: 'dbError.unknown' });
+    expect(databaseErrorMessage('nope')).toEqual({ key: 'dbError.unknown' });
+    expect(databaseErrorMessage(null)).toEqual({ key: 'dbError.unknown' });
+  });
+});
