@@ -77,5 +77,81 @@ begin
 end
 $$;
 
+-- An approved expert (set up directly, as the owner can; the approval flow has its own tests).
+-- Returns the user id; tests.expert_id() gives the expert id.
+create or replace function tests.create_expert(email text, city text default 'tel-aviv', categories text[] default '{plumbing}')
+returns uuid
+language plpgsql set search_path = '' as $$
+declare
+  user_id uuid := tests.create_user(email, 'Expert ' || split_part(email, '@', 1));
+  expert_id uuid := tests.apply(user_id, 'Expert ' || split_part(email, '@', 1), categories, city);
+begin
+  update public.experts set status = 'approved', approved_at = now() where id = expert_id;
+  insert into public.user_roles (user_id, role) values (user_id, 'expert');
+  return user_id;
+end
+$$;
+
+create or replace function tests.expert_id(user_id uuid) returns uuid
+language sql stable set search_path = '' as $$
+  select p.expert_id from public.expert_private p where p.user_id = expert_id.user_id
+$$;
+
+-- A consumer lead posted by `owner_id` through the real RPC (client phone 052-555-1234).
+create or replace function tests.consumer_lead(owner_id uuid, category text default 'plumbing', city text default 'tel-aviv',
+                                               title text default 'Fix a leaking sink') returns uuid
+language plpgsql set search_path = '' as $$
+declare
+  lead_id uuid;
+begin
+  perform tests.act_as(owner_id);
+  lead_id := public.create_lead('consumer', title, 'The kitchen sink leaks under the counter', 'Door code 4321', category, city,
+                                60000, 'ILS', 'Dana Levi', '052-555-1234', 'dana@example.com', 'Herzl 1, Tel Aviv');
+  perform set_config('role', 'postgres', true);
+  return lead_id;
+end
+$$;
+
+-- A referral lead posted by the expert `owner_id`, on the board or private.
+create or replace function tests.referral_lead(owner_id uuid, share numeric default 20, visibility text default 'board') returns uuid
+language plpgsql set search_path = '' as $$
+declare
+  lead_id uuid;
+begin
+  perform tests.act_as(owner_id);
+  lead_id := public.create_lead('referral', 'Bathroom renovation', 'Full bathroom, tiles and plumbing', 'Second floor', 'renovation',
+                                'tel-aviv', 1500000, 'ILS', 'Yael Ben-David', '+972 54 777 8899', null, 'Dizengoff 10',
+                                referrer_share_percent => share, visibility => visibility);
+  perform set_config('role', 'postgres', true);
+  return lead_id;
+end
+$$;
+
+-- A proposal by the expert `user_id` through the real RPC.
+create or replace function tests.propose(user_id uuid, lead_id uuid, price_cents bigint default 55000) returns uuid
+language plpgsql set search_path = '' as $$
+declare
+  proposal_id uuid;
+begin
+  perform tests.act_as(user_id);
+  proposal_id := public.submit_proposal(lead_id, price_cents, 'I can do it this week');
+  perform set_config('role', 'postgres', true);
+  return proposal_id;
+end
+$$;
+
+-- The lead owner accepts a proposal through the real RPC; returns the payable id.
+create or replace function tests.accept(owner_id uuid, proposal_id uuid) returns uuid
+language plpgsql set search_path = '' as $$
+declare
+  payable_id uuid;
+begin
+  perform tests.act_as(owner_id);
+  payable_id := public.accept_proposal(proposal_id);
+  perform set_config('role', 'postgres', true);
+  return payable_id;
+end
+$$;
+
 select has_schema('tests', 'the shared test helpers are installed');
 select * from finish();

@@ -26,8 +26,27 @@ insert into grant_allowlist (spec) select unnest(array[
   'public.profiles.avatar_url:authenticated:update',
   'public.experts:anon:select', 'public.experts:authenticated:select',
   'public.expert_categories:anon:select', 'public.expert_categories:authenticated:select',
-  'public.expert_private:authenticated:select'
+  'public.expert_private:authenticated:select',
+  'public.fee_policies:anon:select', 'public.fee_policies:authenticated:select',
+  'public.fee_policy_minimums:anon:select', 'public.fee_policy_minimums:authenticated:select',
+  'public.city_distances:anon:select', 'public.city_distances:authenticated:select',
+  'public.proposals:authenticated:select', 'public.referrals:authenticated:select',
+  -- Views that show each caller their columns, over private tables the views' columns are read from.
+  'public.leads:authenticated:select', 'public.payables:authenticated:select', 'public.contact_access_logs:authenticated:select'
 ]);
+insert into grant_allowlist (spec)
+select 'private.leads.' || c || ':authenticated:select' from unnest(array[
+  'id', 'kind', 'visibility', 'status', 'owner_id', 'referrer_expert_id', 'title', 'summary', 'category', 'city', 'budget_cents',
+  'currency', 'referrer_share_percent', 'share_locked_at', 'client_name_hint', 'client_phone_hint', 'client_email_hint',
+  'proposal_count', 'expires_at', 'assigned_at', 'cancelled_at', 'created_at']) c
+union all
+select 'private.payables.' || c || ':authenticated:select' from unnest(array[
+  'id', 'lead_id', 'proposal_id', 'lead_owner_id', 'payer_kind', 'payer_user_id', 'performer_expert_id', 'performer_user_id',
+  'referrer_expert_id', 'amount_cents', 'currency', 'fee_policy_version', 'platform_percent', 'referrer_share_percent',
+  'platform_fee_cents', 'referrer_fee_cents', 'performer_net_cents', 'status', 'created_at']) c
+union all
+select 'private.contact_access_logs.' || c || ':authenticated:select' from unnest(array[
+  'id', 'lead_id', 'revealer_role', 'revealer_expert_id', 'fields', 'created_at', 'revealer_user_id', 'ip', 'user_agent']) c;
 
 create temp table definer_execute_allowlist (spec text primary key);
 insert into definer_execute_allowlist (spec) select unnest(array[
@@ -38,7 +57,16 @@ insert into definer_execute_allowlist (spec) select unnest(array[
   'private.admin_audit_log(integer):authenticated',
   'private.admin_user_profile(uuid):authenticated',
   'private.apply_as_expert(text,text,text[],text,text,text[],text[],integer,integer,text):authenticated',
-  'private.decide_expert_application(uuid,boolean,text):authenticated'
+  'private.decide_expert_application(uuid,boolean,text):authenticated',
+  'private.quote_lead_split(text,bigint,numeric,text):anon', 'private.quote_lead_split(text,bigint,numeric,text):authenticated',
+  'private.publish_fee_policy(numeric,numeric,numeric,jsonb,timestamp with time zone):authenticated',
+  'private.approved_expert_id():authenticated', 'private.my_lead_ids():authenticated',
+  'private.my_referred_lead_ids():authenticated', 'private.my_proposed_lead_ids():authenticated',
+  'private.create_lead(text,text,text,text,text,text,bigint,text,text,text,text,text,numeric,text):authenticated',
+  'private.submit_proposal(uuid,bigint,text,date):authenticated', 'private.update_proposal(uuid,bigint,text,date):authenticated',
+  'private.withdraw_proposal(uuid):authenticated', 'private.accept_proposal(uuid):authenticated',
+  'private.reveal_lead_contact(uuid):authenticated', 'private.refer_lead(uuid,uuid):authenticated',
+  'private.respond_to_referral(uuid,boolean):authenticated', 'private.cancel_lead(uuid):authenticated'
 ]);
 
 select is_empty(

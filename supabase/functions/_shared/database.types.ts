@@ -39,6 +39,32 @@ isOneToOne: false
                   Relationships: [
                     
                   ]
+                },"city_distances": {
+                  Row: {
+                    "from_city": string,"km": number,"to_city": string
+                  }
+                  ComputedFields: never
+                  Insert: {
+                    "from_city": string,"km": number,"to_city": string
+                  }
+                  Update: {
+                    "from_city"?: string,"km"?: number,"to_city"?: string
+                  }
+                  Relationships: [
+                    {
+      foreignKeyName: "city_distances_from_city_fkey"
+      columns: ["from_city"]
+isOneToOne: false
+      referencedRelation: "cities"
+      referencedColumns: ["slug"]
+    },{
+      foreignKeyName: "city_distances_to_city_fkey"
+      columns: ["to_city"]
+isOneToOne: false
+      referencedRelation: "cities"
+      referencedColumns: ["slug"]
+    }
+                  ]
                 },"expert_categories": {
                   Row: {
                     "category": string,"expert_id": string
@@ -105,6 +131,40 @@ isOneToOne: false
       referencedColumns: ["slug"]
     }
                   ]
+                },"fee_policies": {
+                  Row: {
+                    "consumer_platform_percent": number,"created_at": string,"effective_from": string,"referral_platform_percent": number,"referrer_share_max_percent": number,"version": number
+                  }
+                  ComputedFields: never
+                  Insert: {
+                    "consumer_platform_percent": number,"created_at"?: string,"effective_from"?: string,"referral_platform_percent": number,"referrer_share_max_percent": number,"version": number
+                  }
+                  Update: {
+                    "consumer_platform_percent"?: number,"created_at"?: string,"effective_from"?: string,"referral_platform_percent"?: number,"referrer_share_max_percent"?: number,"version"?: number
+                  }
+                  Relationships: [
+                    
+                  ]
+                },"fee_policy_minimums": {
+                  Row: {
+                    "currency": string,"minimum_job_cents": number,"policy_version": number
+                  }
+                  ComputedFields: never
+                  Insert: {
+                    "currency": string,"minimum_job_cents": number,"policy_version": number
+                  }
+                  Update: {
+                    "currency"?: string,"minimum_job_cents"?: number,"policy_version"?: number
+                  }
+                  Relationships: [
+                    {
+      foreignKeyName: "fee_policy_minimums_policy_version_fkey"
+      columns: ["policy_version"]
+isOneToOne: false
+      referencedRelation: "fee_policies"
+      referencedColumns: ["version"]
+    }
+                  ]
                 },"languages": {
                   Row: {
                     "code": string,"name_en": string,"name_he": string,"sort_order": number
@@ -133,6 +193,64 @@ isOneToOne: false
                   Relationships: [
                     
                   ]
+                },"proposals": {
+                  Row: {
+                    "created_at": string,"currency": string,"decided_at": string | null,"expert_id": string,"id": string,"lead_id": string,"message": string,"price_cents": number,"proposed_date": string | null,"status": Database["public"]['Enums']["proposal_status"],"updated_at": string
+                  }
+                  ComputedFields: never
+                  Insert: {
+                    "created_at"?: string,"currency": string,"decided_at"?: string | null,"expert_id": string,"id"?: string,"lead_id": string,"message": string,"price_cents": number,"proposed_date"?: string | null,"status"?: Database["public"]['Enums']["proposal_status"],"updated_at"?: string
+                  }
+                  Update: {
+                    "created_at"?: string,"currency"?: string,"decided_at"?: string | null,"expert_id"?: string,"id"?: string,"lead_id"?: string,"message"?: string,"price_cents"?: number,"proposed_date"?: string | null,"status"?: Database["public"]['Enums']["proposal_status"],"updated_at"?: string
+                  }
+                  Relationships: [
+                    {
+      foreignKeyName: "proposals_expert_id_fkey"
+      columns: ["expert_id"]
+isOneToOne: false
+      referencedRelation: "experts"
+      referencedColumns: ["id"]
+    },{
+      foreignKeyName: "proposals_lead_id_fkey"
+      columns: ["lead_id"]
+isOneToOne: false
+      referencedRelation: "leads"
+      referencedColumns: ["id"]
+    }
+                  ]
+                },"referrals": {
+                  Row: {
+                    "created_at": string,"from_expert_id": string,"id": string,"lead_id": string,"referrer_share_percent": number,"responded_at": string | null,"status": Database["public"]['Enums']["referral_status"],"to_expert_id": string
+                  }
+                  ComputedFields: never
+                  Insert: {
+                    "created_at"?: string,"from_expert_id": string,"id"?: string,"lead_id": string,"referrer_share_percent": number,"responded_at"?: string | null,"status"?: Database["public"]['Enums']["referral_status"],"to_expert_id": string
+                  }
+                  Update: {
+                    "created_at"?: string,"from_expert_id"?: string,"id"?: string,"lead_id"?: string,"referrer_share_percent"?: number,"responded_at"?: string | null,"status"?: Database["public"]['Enums']["referral_status"],"to_expert_id"?: string
+                  }
+                  Relationships: [
+                    {
+      foreignKeyName: "referrals_from_expert_id_fkey"
+      columns: ["from_expert_id"]
+isOneToOne: false
+      referencedRelation: "experts"
+      referencedColumns: ["id"]
+    },{
+      foreignKeyName: "referrals_lead_id_fkey"
+      columns: ["lead_id"]
+isOneToOne: false
+      referencedRelation: "leads"
+      referencedColumns: ["id"]
+    },{
+      foreignKeyName: "referrals_to_expert_id_fkey"
+      columns: ["to_expert_id"]
+isOneToOne: false
+      referencedRelation: "experts"
+      referencedColumns: ["id"]
+    }
+                  ]
                 },"user_roles": {
                   Row: {
                     "granted_at": string,"role": Database["public"]['Enums']["app_role"],"user_id": string
@@ -150,10 +268,115 @@ isOneToOne: false
                 }
           }
           Views: {
-            [_ in never]: never
+            "contact_access_logs": {
+                  Row: {
+                    "created_at": string,"fields": (string)[],"id": number,"ip": unknown,"lead_id": string,"revealer_expert_id": string | null,"revealer_role": string,"revealer_user_id": string | null,"user_agent": string | null
+                  }
+                  ComputedFields: never
+                  Insert: {
+                           "created_at"?: string | null,"fields"?: (string)[] | null,"id"?: number | null,"ip"?: never,"lead_id"?: string | null,"revealer_expert_id"?: string | null,"revealer_role"?: string | null,"revealer_user_id"?: never,"user_agent"?: never
+                         }
+                        Update: {
+                           "created_at"?: string | null,"fields"?: (string)[] | null,"id"?: number | null,"ip"?: never,"lead_id"?: string | null,"revealer_expert_id"?: string | null,"revealer_role"?: string | null,"revealer_user_id"?: never,"user_agent"?: never
+                         }
+                        Relationships: [
+                    {
+      foreignKeyName: "contact_access_logs_lead_id_fkey"
+      columns: ["lead_id"]
+isOneToOne: false
+      referencedRelation: "leads"
+      referencedColumns: ["id"]
+    },{
+      foreignKeyName: "contact_access_logs_revealer_expert_id_fkey"
+      columns: ["revealer_expert_id"]
+isOneToOne: false
+      referencedRelation: "experts"
+      referencedColumns: ["id"]
+    }
+                  ]
+                },"leads": {
+                  Row: {
+                    "assigned_at": string | null,"budget_cents": number | null,"cancelled_at": string | null,"category": string,"city": string,"client_email_hint": string | null,"client_name_hint": string,"client_phone_hint": string,"created_at": string,"currency": string,"expires_at": string,"id": string,"is_mine": boolean | null,"kind": Database["public"]['Enums']["lead_kind"],"proposal_count": number,"referrer_expert_id": string | null,"referrer_share_percent": number,"share_locked": boolean | null,"status": Database["public"]['Enums']["lead_status"],"summary": string,"title": string,"visibility": Database["public"]['Enums']["lead_visibility"]
+                  }
+                  ComputedFields: never
+                  Insert: {
+                           "assigned_at"?: string | null,"budget_cents"?: number | null,"cancelled_at"?: string | null,"category"?: string | null,"city"?: string | null,"client_email_hint"?: string | null,"client_name_hint"?: string | null,"client_phone_hint"?: string | null,"created_at"?: string | null,"currency"?: string | null,"expires_at"?: string | null,"id"?: string | null,"is_mine"?: never,"kind"?: Database["public"]['Enums']["lead_kind"] | null,"proposal_count"?: number | null,"referrer_expert_id"?: string | null,"referrer_share_percent"?: number | null,"share_locked"?: never,"status"?: Database["public"]['Enums']["lead_status"] | null,"summary"?: string | null,"title"?: string | null,"visibility"?: Database["public"]['Enums']["lead_visibility"] | null
+                         }
+                        Update: {
+                           "assigned_at"?: string | null,"budget_cents"?: number | null,"cancelled_at"?: string | null,"category"?: string | null,"city"?: string | null,"client_email_hint"?: string | null,"client_name_hint"?: string | null,"client_phone_hint"?: string | null,"created_at"?: string | null,"currency"?: string | null,"expires_at"?: string | null,"id"?: string | null,"is_mine"?: never,"kind"?: Database["public"]['Enums']["lead_kind"] | null,"proposal_count"?: number | null,"referrer_expert_id"?: string | null,"referrer_share_percent"?: number | null,"share_locked"?: never,"status"?: Database["public"]['Enums']["lead_status"] | null,"summary"?: string | null,"title"?: string | null,"visibility"?: Database["public"]['Enums']["lead_visibility"] | null
+                         }
+                        Relationships: [
+                    {
+      foreignKeyName: "leads_category_fkey"
+      columns: ["category"]
+isOneToOne: false
+      referencedRelation: "categories"
+      referencedColumns: ["slug"]
+    },{
+      foreignKeyName: "leads_city_fkey"
+      columns: ["city"]
+isOneToOne: false
+      referencedRelation: "cities"
+      referencedColumns: ["slug"]
+    },{
+      foreignKeyName: "leads_referrer_expert_id_fkey"
+      columns: ["referrer_expert_id"]
+isOneToOne: false
+      referencedRelation: "experts"
+      referencedColumns: ["id"]
+    }
+                  ]
+                },"payables": {
+                  Row: {
+                    "amount_cents": number,"created_at": string,"currency": string,"fee_policy_version": number,"id": string,"is_payer": boolean | null,"lead_id": string,"payer_kind": string,"performer_expert_id": string,"performer_net_cents": number,"platform_fee_cents": number,"platform_percent": number,"proposal_id": string,"referrer_expert_id": string | null,"referrer_fee_cents": number,"referrer_share_percent": number,"status": Database["public"]['Enums']["payable_status"]
+                  }
+                  ComputedFields: never
+                  Insert: {
+                           "amount_cents"?: number | null,"created_at"?: string | null,"currency"?: string | null,"fee_policy_version"?: number | null,"id"?: string | null,"is_payer"?: never,"lead_id"?: string | null,"payer_kind"?: string | null,"performer_expert_id"?: string | null,"performer_net_cents"?: number | null,"platform_fee_cents"?: number | null,"platform_percent"?: number | null,"proposal_id"?: string | null,"referrer_expert_id"?: string | null,"referrer_fee_cents"?: number | null,"referrer_share_percent"?: number | null,"status"?: Database["public"]['Enums']["payable_status"] | null
+                         }
+                        Update: {
+                           "amount_cents"?: number | null,"created_at"?: string | null,"currency"?: string | null,"fee_policy_version"?: number | null,"id"?: string | null,"is_payer"?: never,"lead_id"?: string | null,"payer_kind"?: string | null,"performer_expert_id"?: string | null,"performer_net_cents"?: number | null,"platform_fee_cents"?: number | null,"platform_percent"?: number | null,"proposal_id"?: string | null,"referrer_expert_id"?: string | null,"referrer_fee_cents"?: number | null,"referrer_share_percent"?: number | null,"status"?: Database["public"]['Enums']["payable_status"] | null
+                         }
+                        Relationships: [
+                    {
+      foreignKeyName: "payables_fee_policy_version_fkey"
+      columns: ["fee_policy_version"]
+isOneToOne: false
+      referencedRelation: "fee_policies"
+      referencedColumns: ["version"]
+    },{
+      foreignKeyName: "payables_lead_id_fkey"
+      columns: ["lead_id"]
+isOneToOne: true
+      referencedRelation: "leads"
+      referencedColumns: ["id"]
+    },{
+      foreignKeyName: "payables_performer_expert_id_fkey"
+      columns: ["performer_expert_id"]
+isOneToOne: false
+      referencedRelation: "experts"
+      referencedColumns: ["id"]
+    },{
+      foreignKeyName: "payables_proposal_id_fkey"
+      columns: ["proposal_id"]
+isOneToOne: true
+      referencedRelation: "proposals"
+      referencedColumns: ["id"]
+    },{
+      foreignKeyName: "payables_referrer_expert_id_fkey"
+      columns: ["referrer_expert_id"]
+isOneToOne: false
+      referencedRelation: "experts"
+      referencedColumns: ["id"]
+    }
+                  ]
+                }
           }
           Functions: {
-            "admin_audit_log":
+            "accept_proposal":
+{ Args: { "proposal_id": string }; Returns: string
+                           },
+"admin_audit_log":
 { Args: { "max_rows"?: number }; Returns: {
               "action": string,"actor_id": string,"created_at": string,"details": Json,"id": number,"ip": unknown,"target_id": string,"target_table": string
             }[]
@@ -166,11 +389,36 @@ isOneToOne: false
 "apply_as_expert":
 { Args: { "bio": string,"categories": (string)[],"city": string,"currency"?: string,"display_name": string,"headline"?: string,"hourly_rate"?: number,"languages"?: (string)[],"service_radius_km"?: number,"specialties"?: (string)[] }; Returns: string
                            },
+"cancel_lead":
+{ Args: { "lead_id": string }; Returns: Database["public"]['Enums']["lead_status"]
+                           },
+"create_lead":
+{ Args: { "budget_cents": number,"category": string,"city": string,"client_address": string,"client_email": string,"client_name": string,"client_phone": string,"currency": string,"details": string,"kind": string,"referrer_share_percent"?: number,"summary": string,"title": string,"visibility"?: string }; Returns: string
+                           },
 "decide_expert_application":
 { Args: { "approve": boolean,"expert_id": string,"note"?: string }; Returns: Database["public"]['Enums']["expert_status"]
                            },
 "grant_admin":
 { Args: { "user_id": string }; Returns: undefined
+                           },
+"publish_fee_policy":
+{ Args: { "consumer_platform_percent": number,"effective_from"?: string,"minimum_job_cents": Json,"referral_platform_percent": number,"referrer_share_max_percent": number }; Returns: number
+                           },
+"quote_lead_split":
+{ Args: { "amount_cents": number,"currency"?: string,"kind": string,"referrer_share_percent"?: number }; Returns: {
+              "performer_net_cents": number,"platform_fee_cents": number,"referrer_fee_cents": number
+            }[]
+                           },
+"refer_lead":
+{ Args: { "expert_id": string,"lead_id": string }; Returns: string
+                           },
+"respond_to_referral":
+{ Args: { "accept": boolean,"referral_id": string }; Returns: Database["public"]['Enums']["referral_status"]
+                           },
+"reveal_lead_contact":
+{ Args: { "lead_id": string }; Returns: {
+              "client_address": string,"client_email": string,"client_name": string,"client_phone": string,"details": string
+            }[]
                            },
 "revoke_admin":
 { Args: { "user_id": string }; Returns: undefined
@@ -198,10 +446,19 @@ isOneToOne: false
         to: "experts"
         isOneToOne: false
         isSetofReturn: true
-      } }
+      } },
+"submit_proposal":
+{ Args: { "lead_id": string,"message": string,"price_cents": number,"proposed_date"?: string }; Returns: string
+                           },
+"update_proposal":
+{ Args: { "message"?: string,"price_cents"?: number,"proposal_id": string,"proposed_date"?: string }; Returns: string
+                           },
+"withdraw_proposal":
+{ Args: { "proposal_id": string }; Returns: undefined
+                           }
           }
           Enums: {
-            "app_role": "customer"|"expert"|"admin","expert_status": "pending"|"approved"|"rejected"|"suspended"
+            "app_role": "customer"|"expert"|"admin","expert_status": "pending"|"approved"|"rejected"|"suspended","lead_kind": "consumer"|"referral","lead_status": "open"|"assigned"|"cancelled"|"expired","lead_visibility": "board"|"private","payable_status": "due"|"cancelled","proposal_status": "submitted"|"withdrawn"|"accepted"|"declined","referral_status": "pending"|"accepted"|"declined"
           }
           CompositeTypes: {
             [_ in never]: never
@@ -317,7 +574,7 @@ export type CompositeTypes<
 export const Constants = {
   "public": {
           Enums: {
-            "app_role": ["customer", "expert", "admin"],"expert_status": ["pending", "approved", "rejected", "suspended"]
+            "app_role": ["customer", "expert", "admin"],"expert_status": ["pending", "approved", "rejected", "suspended"],"lead_kind": ["consumer", "referral"],"lead_status": ["open", "assigned", "cancelled", "expired"],"lead_visibility": ["board", "private"],"payable_status": ["due", "cancelled"],"proposal_status": ["submitted", "withdrawn", "accepted", "declined"],"referral_status": ["pending", "accepted", "declined"]
           }
         }
 } as const
