@@ -401,6 +401,11 @@ isOneToOne: false
 "grant_admin":
 { Args: { "user_id": string }; Returns: undefined
                            },
+"lead_board":
+{ Args: { "before_created_at"?: string,"before_id"?: string,"category_slug"?: string,"lead_kind"?: string,"max_budget_cents"?: number,"max_distance_km"?: number,"min_budget_cents"?: number,"page_size"?: number }; Returns: {
+              "budget_cents": number,"category": string,"city": string,"created_at": string,"currency": string,"distance_km": number,"expires_at": string,"id": string,"kind": Database["public"]['Enums']["lead_kind"],"proposal_count": number,"referrer_expert_id": string,"referrer_share_percent": number,"summary": string,"title": string
+            }[]
+                           },
 "publish_fee_policy":
 { Args: { "consumer_platform_percent": number,"effective_from"?: string,"minimum_job_cents": Json,"referral_platform_percent": number,"referrer_share_max_percent": number }; Returns: number
                            },
