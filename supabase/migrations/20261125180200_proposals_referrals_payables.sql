@@ -172,6 +172,19 @@ grant select (id, lead_id, revealer_role, revealer_expert_id, fields, created_at
   on private.contact_access_logs to authenticated;
 
 /** Proposals */
+-- A price under the minimum job amount in force could never be accepted: refuse it up front.
+create function private.require_minimum_job_amount(amount_cents bigint, currency text) returns void
+language plpgsql stable set search_path = '' as $$
+declare
+  minimum bigint := (select m.minimum_job_cents from public.fee_policy_minimums m
+                      where m.policy_version = private.current_fee_policy_version() and m.currency = require_minimum_job_amount.currency);
+begin
+  if amount_cents < minimum then
+    raise exception 'the price is under the minimum job amount of % minor units of %', minimum, currency using errcode = '22023';
+  end if;
+end
+$$;
+
 create function private.submit_proposal(p_lead_id uuid, p_price_cents bigint, p_message text, p_proposed_date date) returns uuid
 language plpgsql volatile security definer set search_path = '' as $$
 declare
@@ -203,6 +216,7 @@ begin
   if p_proposed_date is not null and p_proposed_date < current_date then
     raise exception 'the proposed date cannot be in the past' using errcode = '22023';
   end if;
+  perform private.require_minimum_job_amount(p_price_cents, v_lead.currency);
   if exists (select 1 from public.proposals p where p.lead_id = v_lead.id and p.expert_id = v_expert and p.status = 'submitted') then
     raise exception 'you already have a live proposal on this lead: edit or withdraw it' using errcode = '22023';
   end if;
@@ -247,6 +261,9 @@ declare
 begin
   if p_price_cents is not null and (p_price_cents < 1 or p_price_cents > 100000000000) then
     raise exception 'the price must be a positive amount in minor units' using errcode = '22023';
+  end if;
+  if p_price_cents is not null then
+    perform private.require_minimum_job_amount(p_price_cents, v.currency);
   end if;
   if v_message = '' or char_length(v_message) > 2000 then
     raise exception 'the message is required (at most 2000 characters)' using errcode = '22023';
@@ -455,6 +472,7 @@ create extension if not exists pg_cron with schema pg_catalog;
 select cron.schedule('expire-leads', '*/5 * * * *', 'select private.expire_leads()');
 
 /** Grants on the definer halves, and the public contract */
+revoke all on function private.require_minimum_job_amount(bigint, text) from public;
 revoke all on function private.submit_proposal(uuid, bigint, text, date), private.update_proposal(uuid, bigint, text, date),
   private.withdraw_proposal(uuid), private.accept_proposal(uuid), private.reveal_lead_contact(uuid),
   private.refer_lead(uuid, uuid), private.respond_to_referral(uuid, boolean), private.cancel_lead(uuid),
