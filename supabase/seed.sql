@@ -4,7 +4,8 @@
 --   expert1@example.com    approved expert: plumbing and renovation, Tel Aviv
 --   expert2@example.com    approved expert: tax and accounting, Jerusalem
 --   applicant@example.com  a pending expert application, for the admin's review queue
---   customer@example.com   customer
+--   customer@example.com   customer, with two open job requests (one with a proposal from expert1)
+-- expert1 also posts a referral lead for peers on the board.
 -- Users are created with SQL as GoTrue stores them (bcrypt via pgcrypto); everything else goes
 -- through the same RPCs the app calls, acting as each user by setting the request's JWT claims.
 
@@ -61,5 +62,26 @@ select pg_temp.act_as('00000000-0000-4000-a000-000000000001');
 select public.decide_expert_application(expert_id => e.id, approve => true, note => 'Welcome to Guildhall!')
   from public.experts e join public.expert_private p on p.expert_id = e.id
  where p.user_id in ('00000000-0000-4000-a000-000000000002', '00000000-0000-4000-a000-000000000003');
+
+-- Job requests, proposals and a referral lead, through the same RPCs.
+select pg_temp.act_as('00000000-0000-4000-a000-000000000005');
+select public.create_lead(
+  kind => 'consumer', title => 'Leaking kitchen sink', summary => 'Water drips under the kitchen sink; the cabinet floor is wet.',
+  details => 'Third floor, no elevator. Parking in the back.', category => 'plumbing', city => 'tel-aviv',
+  budget_cents => 60000, currency => 'ILS', client_name => 'Noa Shapiro', client_phone => '052-555-0101',
+  client_email => 'customer@example.com', client_address => 'Herzl St 10, Tel Aviv');
+select public.create_lead(
+  kind => 'consumer', title => 'Annual tax return for a freelancer', summary => 'Freelance designer, first year with expenses to report.',
+  details => 'Receipts are in a shared folder I can send.', category => 'tax', city => 'jerusalem',
+  budget_cents => 150000, currency => 'ILS', client_name => 'Noa Shapiro', client_phone => '052-555-0101',
+  client_email => 'customer@example.com', client_address => null);
+
+select pg_temp.act_as('00000000-0000-4000-a000-000000000002');
+select public.submit_proposal(lead_id => (select id from private.leads where title = 'Leaking kitchen sink'), price_cents => 45000, message => 'I can come tomorrow morning with parts for a new siphon.');
+select public.create_lead(
+  kind => 'referral', title => 'Bathroom renovation in Ramat Gan', summary => 'Full bathroom: tiles, shower and vanity. I handle the plumbing part only.',
+  details => 'Client prefers work on weekdays.', category => 'renovation', city => 'ramat-gan',
+  budget_cents => 2500000, currency => 'ILS', client_name => 'Eli Mizrahi', client_phone => '054-777-0202',
+  client_email => null, client_address => 'Bialik St 5, Ramat Gan', referrer_share_percent => 15, visibility => 'board');
 
 select set_config('request.jwt.claims', '', false);

@@ -45,7 +45,7 @@ create table private.leads (
   kind public.lead_kind not null,
   visibility public.lead_visibility not null default 'board',
   status public.lead_status not null default 'open',
-  owner_id uuid not null references auth.users (id) on delete cascade,
+  owner_id uuid not null references auth.users (id) on delete restrict, -- history outlives no account: see the decision note
   referrer_expert_id uuid references public.experts (id),
   title text not null check (char_length(title) between 3 and 120),
   summary text not null check (char_length(summary) between 1 and 1000),

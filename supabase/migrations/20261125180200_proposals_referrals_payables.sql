@@ -50,11 +50,11 @@ create table private.payables (
   id uuid primary key default gen_random_uuid(),
   lead_id uuid not null unique references private.leads (id) on delete cascade,
   proposal_id uuid not null unique references public.proposals (id),
-  lead_owner_id uuid not null references auth.users (id) on delete cascade,
+  lead_owner_id uuid not null references auth.users (id) on delete restrict,
   payer_kind text not null check (payer_kind in ('lead_owner', 'client')),
   payer_user_id uuid references auth.users (id) on delete set null, -- null until the client pays through a link
   performer_expert_id uuid not null references public.experts (id),
-  performer_user_id uuid not null references auth.users (id) on delete cascade,
+  performer_user_id uuid not null references auth.users (id) on delete restrict,
   referrer_expert_id uuid references public.experts (id),
   amount_cents bigint not null check (amount_cents > 0),
   currency text not null check (currency in ('ILS', 'USD', 'EUR')),
@@ -77,7 +77,7 @@ create table private.contact_access_grants (
   id uuid primary key default gen_random_uuid(),
   lead_id uuid not null references private.leads (id) on delete cascade,
   expert_id uuid not null references public.experts (id),
-  user_id uuid not null references auth.users (id) on delete cascade,
+  user_id uuid not null references auth.users (id) on delete restrict,
   granted_at timestamptz not null default now(),
   revoked_at timestamptz,
   revoked_reason text
@@ -88,8 +88,8 @@ alter table private.contact_access_grants enable row level security;
 /** Every successful reveal; append-only for everyone */
 create table private.contact_access_logs (
   id bigint generated always as identity primary key,
-  lead_id uuid not null references private.leads (id) on delete cascade,
-  revealer_user_id uuid not null references auth.users (id) on delete cascade,
+  lead_id uuid not null references private.leads (id) on delete restrict,
+  revealer_user_id uuid not null, -- no foreign key: the log keeps the id of an account that is gone
   revealer_role text not null check (revealer_role in ('owner', 'winner', 'admin')),
   revealer_expert_id uuid references public.experts (id),
   fields text[] not null,
