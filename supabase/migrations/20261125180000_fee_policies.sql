@@ -68,10 +68,11 @@ begin
   if kind is null or kind not in ('consumer', 'referral') then
     raise exception 'kind must be consumer or referral' using errcode = '22023';
   end if;
-  if amount_cents is null or amount_cents < 0 then
-    raise exception 'the amount must be zero or more, in minor units (cents, agorot)' using errcode = '22023';
+  if amount_cents is null or amount_cents < 0 or amount_cents > 100000000000 then
+    raise exception 'the amount must be 0 to 100000000000 minor units (cents, agorot)' using errcode = '22023';
   end if;
-  if referrer_share_percent is null or referrer_share_percent < 0 or referrer_share_percent > policy.referrer_share_max_percent then
+  if referrer_share_percent is null or referrer_share_percent < 0 or referrer_share_percent > policy.referrer_share_max_percent
+     or referrer_share_percent <> round(referrer_share_percent, 2) then
     raise exception 'the referrer share must be between 0 and % percent', policy.referrer_share_max_percent::float8 using errcode = '22023';
   end if;
   if kind = 'consumer' and referrer_share_percent <> 0 then

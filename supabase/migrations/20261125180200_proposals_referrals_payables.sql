@@ -122,7 +122,8 @@ grant execute on function private.my_referred_lead_ids(), private.my_proposed_le
 /** Policies */
 create policy leads_visible on private.leads for select to authenticated using (
   owner_id = (select auth.uid())
-  or ((select private.approved_expert_id()) is not null and visibility = 'board')
+  -- The board shows open leads only; a lead an expert proposed on stays visible to them (below).
+  or ((select private.approved_expert_id()) is not null and visibility = 'board' and status = 'open')
   or id = any ((select private.my_referred_lead_ids())::uuid[])
   or id = any ((select private.my_proposed_lead_ids())::uuid[])
   or (select private.is_admin())

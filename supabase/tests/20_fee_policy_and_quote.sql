@@ -2,7 +2,7 @@
 -- policy over 100% refused, anyone may quote, only admins publish (audited) and quotes follow the
 -- newest policy in force.
 begin;
-select plan(16);
+select plan(18);
 
 select tests.create_user('admin@test.local') as admin \gset
 select tests.create_user('someone@test.local') as someone \gset
@@ -24,6 +24,10 @@ select throws_ok($$ select * from public.quote_lead_split('consumer', 4999) $$, 
 select throws_ok($$ select * from public.quote_lead_split('consumer', 100000, 10) $$, '22023', 'consumer leads have no referrer share',
   'a consumer lead with a share is refused');
 select throws_ok($$ select * from public.quote_lead_split('gift', 100000) $$, '22023', null, 'an unknown kind is refused');
+select throws_ok($$ select * from public.quote_lead_split('referral', 100000, 12.345) $$, '22023', null,
+  'a share finer than a hundredth of a percent is refused, as create_lead refuses it');
+select throws_ok($$ select * from public.quote_lead_split('consumer', 100000000001) $$, '22023', null,
+  'an amount over the largest budget or price is refused');
 reset role;
 
 select throws_ok($$ insert into public.fee_policies (version, consumer_platform_percent, referral_platform_percent, referrer_share_max_percent)

@@ -1,7 +1,7 @@
 -- leads: readable by approved experts (the board), the owner and admins, never anon; the owner's
 -- identity is not exposed (is_mine serves the owner); client PII is in no readable column.
 begin;
-select plan(14);
+select plan(16);
 
 select tests.create_user('owner@test.local') as owner \gset
 select tests.create_user('other@test.local') as other \gset
@@ -37,6 +37,15 @@ select results_eq(format('select is_mine, client_name_hint, client_phone_hint, c
   $$ values (false, 'D.', '+972-5•-•••-••34', 'd•••@e•••.com') $$, 'an approved expert sees the board lead with masked hints only');
 select is_empty(format('select * from public.leads where id = %L', :'private_lead'), 'but not a private referral lead they were not invited to');
 select throws_ok('select owner_id from public.leads', '42703', null, 'the view has no owner column');
+reset role;
+select tests.consumer_lead(:'owner') as closed_lead \gset
+select tests.consumer_lead(:'owner') as proposed_lead \gset
+select tests.propose(:'expert', :'proposed_lead');
+update private.leads set status = 'cancelled' where id in (:'closed_lead', :'proposed_lead');
+select tests.act_as(:'expert');
+select is_empty(format('select * from public.leads where id = %L', :'closed_lead'), 'a closed board lead leaves the board');
+select results_eq(format('select status::text from public.leads where id = %L', :'proposed_lead'), array['cancelled'],
+  'but an expert still sees a closed lead they proposed on');
 select throws_ok('select * from private.leads', '42501', null, 'the base table cannot be read around the view''s columns');
 
 reset role;
