@@ -420,6 +420,9 @@ begin
   if v.status <> 'pending' then
     raise exception 'the referral was already %', v.status using errcode = '22023';
   end if;
+  if (select l.status from private.leads l where l.id = v.lead_id) <> 'open' then
+    raise exception 'the lead is no longer open' using errcode = '22023';
+  end if;
   update public.referrals r set status = case when p_accept then 'accepted'::public.referral_status else 'declined' end,
          responded_at = now()
    where r.id = v.id

@@ -2,7 +2,7 @@
 -- the invited expert sees the lead, accepts or declines, and only after accepting may propose on a
 -- private lead; the two experts involved see the referral, nobody else.
 begin;
-select plan(17);
+select plan(18);
 
 select tests.create_expert('referrer@test.local', 'tel-aviv', '{renovation}') as referrer \gset
 select tests.create_expert('invitee@test.local', 'tel-aviv', '{renovation}') as invitee \gset
@@ -59,6 +59,16 @@ select results_eq(format('select share_locked from public.leads where id = %L', 
 reset role;
 select tests.act_as(:'admin');
 select results_eq(format('select count(*)::int from public.referrals where id = %L', :'referral'), array[1], 'an admin sees the referral');
+reset role;
+
+-- An invitation to a lead that closed meanwhile cannot be accepted.
+select tests.act_as(:'referrer');
+select public.refer_lead(:'lead', :'other_expert') as late_referral \gset
+select public.cancel_lead(:'lead');
+reset role;
+select tests.act_as(:'other');
+select throws_ok(format('select public.respond_to_referral(%L, true)', :'late_referral'), '22023', 'the lead is no longer open',
+  'an invitation to a cancelled lead cannot be accepted');
 reset role;
 
 select * from finish();

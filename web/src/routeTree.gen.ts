@@ -16,10 +16,16 @@ import { Route as ResetPasswordRouteImport } from './routes/reset-password'
 import { Route as SignInRouteImport } from './routes/sign-in'
 import { Route as SignUpRouteImport } from './routes/sign-up'
 import { Route as AuthAccountRouteImport } from './routes/_auth/account'
+import { Route as AuthBoardRouteImport } from './routes/_auth/board'
 import { Route as ExpertsIndexRouteImport } from './routes/experts.index'
 import { Route as ExpertsExpertIdRouteImport } from './routes/experts.$expertId'
+import { Route as JobsNewRouteImport } from './routes/jobs.new'
 import { Route as AuthAdminApplicationsRouteImport } from './routes/_auth/admin.applications'
 import { Route as AuthExpertApplyRouteImport } from './routes/_auth/expert.apply'
+import { Route as AuthJobsIndexRouteImport } from './routes/_auth/jobs.index'
+import { Route as AuthJobsLeadIdRouteImport } from './routes/_auth/jobs.$leadId'
+import { Route as AuthReferralsIndexRouteImport } from './routes/_auth/referrals.index'
+import { Route as AuthReferralsNewRouteImport } from './routes/_auth/referrals.new'
 
 const IndexRoute = IndexRouteImport.update({
   id: '/',
@@ -55,6 +61,11 @@ const AuthAccountRoute = AuthAccountRouteImport.update({
   path: '/account',
   getParentRoute: () => AuthRoute,
 } as any)
+const AuthBoardRoute = AuthBoardRouteImport.update({
+  id: '/board',
+  path: '/board',
+  getParentRoute: () => AuthRoute,
+} as any)
 const ExpertsIndexRoute = ExpertsIndexRouteImport.update({
   id: '/experts/',
   path: '/experts/',
@@ -63,6 +74,11 @@ const ExpertsIndexRoute = ExpertsIndexRouteImport.update({
 const ExpertsExpertIdRoute = ExpertsExpertIdRouteImport.update({
   id: '/experts/$expertId',
   path: '/experts/$expertId',
+  getParentRoute: () => rootRouteImport,
+} as any)
+const JobsNewRoute = JobsNewRouteImport.update({
+  id: '/jobs/new',
+  path: '/jobs/new',
   getParentRoute: () => rootRouteImport,
 } as any)
 const AuthAdminApplicationsRoute = AuthAdminApplicationsRouteImport.update({
@@ -75,6 +91,26 @@ const AuthExpertApplyRoute = AuthExpertApplyRouteImport.update({
   path: '/expert/apply',
   getParentRoute: () => AuthRoute,
 } as any)
+const AuthJobsIndexRoute = AuthJobsIndexRouteImport.update({
+  id: '/jobs/',
+  path: '/jobs/',
+  getParentRoute: () => AuthRoute,
+} as any)
+const AuthJobsLeadIdRoute = AuthJobsLeadIdRouteImport.update({
+  id: '/jobs/$leadId',
+  path: '/jobs/$leadId',
+  getParentRoute: () => AuthRoute,
+} as any)
+const AuthReferralsIndexRoute = AuthReferralsIndexRouteImport.update({
+  id: '/referrals/',
+  path: '/referrals/',
+  getParentRoute: () => AuthRoute,
+} as any)
+const AuthReferralsNewRoute = AuthReferralsNewRouteImport.update({
+  id: '/referrals/new',
+  path: '/referrals/new',
+  getParentRoute: () => AuthRoute,
+} as any)
 
 export interface FileRoutesByFullPath {
   '/': typeof IndexRoute
@@ -83,10 +119,16 @@ export interface FileRoutesByFullPath {
   '/sign-in': typeof SignInRoute
   '/sign-up': typeof SignUpRoute
   '/account': typeof AuthAccountRoute
+  '/board': typeof AuthBoardRoute
   '/experts/$expertId': typeof ExpertsExpertIdRoute
+  '/jobs/new': typeof JobsNewRoute
   '/experts/': typeof ExpertsIndexRoute
   '/admin/applications': typeof AuthAdminApplicationsRoute
   '/expert/apply': typeof AuthExpertApplyRoute
+  '/jobs/$leadId': typeof AuthJobsLeadIdRoute
+  '/referrals/new': typeof AuthReferralsNewRoute
+  '/jobs/': typeof AuthJobsIndexRoute
+  '/referrals/': typeof AuthReferralsIndexRoute
 }
 export interface FileRoutesByTo {
   '/': typeof IndexRoute
@@ -95,10 +137,16 @@ export interface FileRoutesByTo {
   '/sign-in': typeof SignInRoute
   '/sign-up': typeof SignUpRoute
   '/account': typeof AuthAccountRoute
+  '/board': typeof AuthBoardRoute
   '/experts/$expertId': typeof ExpertsExpertIdRoute
+  '/jobs/new': typeof JobsNewRoute
   '/experts': typeof ExpertsIndexRoute
   '/admin/applications': typeof AuthAdminApplicationsRoute
   '/expert/apply': typeof AuthExpertApplyRoute
+  '/jobs/$leadId': typeof AuthJobsLeadIdRoute
+  '/referrals/new': typeof AuthReferralsNewRoute
+  '/jobs': typeof AuthJobsIndexRoute
+  '/referrals': typeof AuthReferralsIndexRoute
 }
 export interface FileRoutesById {
   __root__: typeof rootRouteImport
@@ -109,10 +157,16 @@ export interface FileRoutesById {
   '/sign-in': typeof SignInRoute
   '/sign-up': typeof SignUpRoute
   '/_auth/account': typeof AuthAccountRoute
+  '/_auth/board': typeof AuthBoardRoute
   '/experts/$expertId': typeof ExpertsExpertIdRoute
+  '/jobs/new': typeof JobsNewRoute
   '/experts/': typeof ExpertsIndexRoute
   '/_auth/admin/applications': typeof AuthAdminApplicationsRoute
   '/_auth/expert/apply': typeof AuthExpertApplyRoute
+  '/_auth/jobs/$leadId': typeof AuthJobsLeadIdRoute
+  '/_auth/referrals/new': typeof AuthReferralsNewRoute
+  '/_auth/jobs/': typeof AuthJobsIndexRoute
+  '/_auth/referrals/': typeof AuthReferralsIndexRoute
 }
 export interface FileRouteTypes {
   fileRoutesByFullPath: FileRoutesByFullPath
@@ -123,10 +177,16 @@ export interface FileRouteTypes {
     | '/sign-in'
     | '/sign-up'
     | '/account'
+    | '/board'
     | '/experts/$expertId'
+    | '/jobs/new'
     | '/experts/'
     | '/admin/applications'
     | '/expert/apply'
+    | '/jobs/$leadId'
+    | '/referrals/new'
+    | '/jobs/'
+    | '/referrals/'
   fileRoutesByTo: FileRoutesByTo
   to:
     | '/'
@@ -135,10 +195,16 @@ export interface FileRouteTypes {
     | '/sign-in'
     | '/sign-up'
     | '/account'
+    | '/board'
     | '/experts/$expertId'
+    | '/jobs/new'
     | '/experts'
     | '/admin/applications'
     | '/expert/apply'
+    | '/jobs/$leadId'
+    | '/referrals/new'
+    | '/jobs'
+    | '/referrals'
   id:
     | '__root__'
     | '/'
@@ -148,10 +214,16 @@ export interface FileRouteTypes {
     | '/sign-in'
     | '/sign-up'
     | '/_auth/account'
+    | '/_auth/board'
     | '/experts/$expertId'
+    | '/jobs/new'
     | '/experts/'
     | '/_auth/admin/applications'
     | '/_auth/expert/apply'
+    | '/_auth/jobs/$leadId'
+    | '/_auth/referrals/new'
+    | '/_auth/jobs/'
+    | '/_auth/referrals/'
   fileRoutesById: FileRoutesById
 }
 export interface RootRouteChildren {
@@ -162,6 +234,7 @@ export interface RootRouteChildren {
   SignInRoute: typeof SignInRoute
   SignUpRoute: typeof SignUpRoute
   ExpertsExpertIdRoute: typeof ExpertsExpertIdRoute
+  JobsNewRoute: typeof JobsNewRoute
   ExpertsIndexRoute: typeof ExpertsIndexRoute
 }
 
@@ -216,6 +289,13 @@ declare module '@tanstack/react-router' {
       preLoaderRoute: typeof AuthAccountRouteImport
       parentRoute: typeof AuthRoute
     }
+    '/_auth/board': {
+      id: '/_auth/board'
+      path: '/board'
+      fullPath: '/board'
+      preLoaderRoute: typeof AuthBoardRouteImport
+      parentRoute: typeof AuthRoute
+    }
     '/experts/': {
       id: '/experts/'
       path: '/experts'
@@ -228,6 +308,13 @@ declare module '@tanstack/react-router' {
       path: '/experts/$expertId'
       fullPath: '/experts/$expertId'
       preLoaderRoute: typeof ExpertsExpertIdRouteImport
+      parentRoute: typeof rootRouteImport
+    }
+    '/jobs/new': {
+      id: '/jobs/new'
+      path: '/jobs/new'
+      fullPath: '/jobs/new'
+      preLoaderRoute: typeof JobsNewRouteImport
       parentRoute: typeof rootRouteImport
     }
     '/_auth/admin/applications': {
@@ -244,19 +331,57 @@ declare module '@tanstack/react-router' {
       preLoaderRoute: typeof AuthExpertApplyRouteImport
       parentRoute: typeof AuthRoute
     }
+    '/_auth/jobs/': {
+      id: '/_auth/jobs/'
+      path: '/jobs'
+      fullPath: '/jobs/'
+      preLoaderRoute: typeof AuthJobsIndexRouteImport
+      parentRoute: typeof AuthRoute
+    }
+    '/_auth/jobs/$leadId': {
+      id: '/_auth/jobs/$leadId'
+      path: '/jobs/$leadId'
+      fullPath: '/jobs/$leadId'
+      preLoaderRoute: typeof AuthJobsLeadIdRouteImport
+      parentRoute: typeof AuthRoute
+    }
+    '/_auth/referrals/': {
+      id: '/_auth/referrals/'
+      path: '/referrals'
+      fullPath: '/referrals/'
+      preLoaderRoute: typeof AuthReferralsIndexRouteImport
+      parentRoute: typeof AuthRoute
+    }
+    '/_auth/referrals/new': {
+      id: '/_auth/referrals/new'
+      path: '/referrals/new'
+      fullPath: '/referrals/new'
+      preLoaderRoute: typeof AuthReferralsNewRouteImport
+      parentRoute: typeof AuthRoute
+    }
   }
 }
 
 interface AuthRouteChildren {
   AuthAccountRoute: typeof AuthAccountRoute
+  AuthBoardRoute: typeof AuthBoardRoute
   AuthAdminApplicationsRoute: typeof AuthAdminApplicationsRoute
   AuthExpertApplyRoute: typeof AuthExpertApplyRoute
+  AuthJobsLeadIdRoute: typeof AuthJobsLeadIdRoute
+  AuthReferralsNewRoute: typeof AuthReferralsNewRoute
+  AuthJobsIndexRoute: typeof AuthJobsIndexRoute
+  AuthReferralsIndexRoute: typeof AuthReferralsIndexRoute
 }
 
 const AuthRouteChildren: AuthRouteChildren = {
   AuthAccountRoute: AuthAccountRoute,
+  AuthBoardRoute: AuthBoardRoute,
   AuthAdminApplicationsRoute: AuthAdminApplicationsRoute,
   AuthExpertApplyRoute: AuthExpertApplyRoute,
+  AuthJobsLeadIdRoute: AuthJobsLeadIdRoute,
+  AuthReferralsNewRoute: AuthReferralsNewRoute,
+  AuthJobsIndexRoute: AuthJobsIndexRoute,
+  AuthReferralsIndexRoute: AuthReferralsIndexRoute,
 }
 
 const AuthRouteWithChildren = AuthRoute._addFileChildren(AuthRouteChildren)
@@ -269,6 +394,7 @@ const rootRouteChildren: RootRouteChildren = {
   SignInRoute: SignInRoute,
   SignUpRoute: SignUpRoute,
   ExpertsExpertIdRoute: ExpertsExpertIdRoute,
+  JobsNewRoute: JobsNewRoute,
   ExpertsIndexRoute: ExpertsIndexRoute,
 }
 export const routeTree = rootRouteImport

@@ -14,7 +14,9 @@ export function SiteHeader() {
 
   return (
     <header className="site-header">
-      <div className="site-header-inner">
+      {/* Signed in, the links no longer fit beside the brand and account controls (in Hebrew least of
+          all): the navigation takes a row of its own under them. */}
+      <div className={session ? 'site-header-inner site-header-two-rows' : 'site-header-inner'}>
         <Link to="/" className="brand">
           {t('app.brand')}
         </Link>
@@ -23,7 +25,8 @@ export function SiteHeader() {
             {t('nav.home')}
           </Link>
           <Link to="/experts">{t('nav.experts')}</Link>
-          {session ? <MemberLinks userId={session.user.id} /> : null}
+          <Link to="/jobs/new">{t('nav.postJob')}</Link>
+          {session ? <MemberLinks userId={session.user.id} isGuest={session.user.is_anonymous === true} /> : null}
         </nav>
         <div className="header-end">
           <LanguageSwitcher />
@@ -31,7 +34,8 @@ export function SiteHeader() {
             <div className="auth-status">
               <span className="signed-in-as">
                 <span className="visually-hidden">{t('header.signedInAs')} </span>
-                <bdi data-testid="header-email">{session.user.email}</bdi>
+                {/* A guest (anonymous session) has no email to show. */}
+                <bdi data-testid="header-email">{session.user.email || t('header.guest')}</bdi>
               </span>
               <SignOutButton className="button button-quiet" />
             </div>
@@ -53,15 +57,26 @@ export function SiteHeader() {
 
 /**
  * Links that depend on the user's roles. The root loader usually has the roles cached already; if
- * reading them failed, these links are simply missing rather than the whole page failing.
+ * reading them failed, these links are simply missing rather than the whole page failing. The
+ * expert role is granted on approval, so it is what opens the lead board and referrals. A guest
+ * cannot apply as an expert (apply_as_expert refuses anonymous users), so the link is left out.
  */
-function MemberLinks({ userId }: { userId: string }) {
+function MemberLinks({ userId, isGuest }: { userId: string; isGuest: boolean }) {
   const t = useT();
   const { data: roles = [] } = useQuery(rolesQueryOptions(userId));
   return (
     <>
+      <Link to="/jobs" activeOptions={{ exact: true }}>
+        {t('nav.myJobs')}
+      </Link>
+      {roles.includes('expert') ? (
+        <>
+          <Link to="/board">{t('nav.board')}</Link>
+          <Link to="/referrals">{t('nav.referrals')}</Link>
+        </>
+      ) : null}
       <Link to="/account">{t('nav.account')}</Link>
-      <Link to="/expert/apply">{roles.includes('expert') ? t('nav.expertProfile') : t('nav.applyAsExpert')}</Link>
+      {isGuest ? null : <Link to="/expert/apply">{roles.includes('expert') ? t('nav.expertProfile') : t('nav.applyAsExpert')}</Link>}
       {roles.includes('admin') ? <Link to="/admin/applications">{t('nav.adminApplications')}</Link> : null}
     </>
   );

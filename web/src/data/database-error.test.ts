@@ -14,6 +14,32 @@ describe('databaseErrorMessage', () => {
     expect(databaseErrorMessage(dbError('22023', 'the application is not pending (it is approved)'))).toEqual({ key: 'dbError.notPending' });
   });
 
+  it('translates the lead, proposal and referral sentences', () => {
+    expect(databaseErrorMessage(dbError('22023', 'the title must be 3 to 120 characters'))).toEqual({ key: 'validation.titleLength' });
+    expect(
+      databaseErrorMessage(
+        dbError(
+          '22023',
+          'the title and summary are public: they must not contain phone numbers or email addresses (put those in the contact details)',
+        ),
+      ),
+    ).toEqual({ key: 'validation.noContactDetails' });
+    expect(databaseErrorMessage(dbError('22023', "the client's phone must be a valid phone number"))).toEqual({ key: 'validation.phoneInvalid' });
+    expect(databaseErrorMessage(dbError('22023', 'the lead is assigned and takes no proposals'))).toEqual({ key: 'dbError.leadClosed' });
+    expect(databaseErrorMessage(dbError('22023', 'the proposal is declined and can no longer change'))).toEqual({ key: 'dbError.proposalClosed' });
+    expect(databaseErrorMessage(dbError('22023', 'you already have a live proposal on this lead: edit or withdraw it'))).toEqual({
+      key: 'dbError.liveProposalExists',
+    });
+    expect(databaseErrorMessage(dbError('22023', 'this expert has already been invited to the lead'))).toEqual({ key: 'dbError.alreadyInvited' });
+  });
+
+  it('shows the minimum job amount in major units', () => {
+    expect(databaseErrorMessage(dbError('22023', 'the amount is under the minimum job amount of 5000 minor units of ILS'))).toEqual({
+      key: 'dbError.belowMinimum',
+      values: { amount: '50.00', currency: 'ILS' },
+    });
+  });
+
   it('still shows a 22023 sentence it has no translation for', () => {
     expect(databaseErrorMessage(dbError('22023', 'a brand new rule'))).toEqual({
       key: 'dbError.invalidInput',

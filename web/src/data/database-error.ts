@@ -3,13 +3,14 @@
 // other 22023 sentence is still shown (it was written for users) inside a translated frame.
 import type { MessageKey } from '../i18n/en.ts';
 import type { MessageValues } from '../i18n/translate.ts';
+import { minorToMajorText } from '../lib/money.ts';
 
 export interface ErrorMessage {
   key: MessageKey;
   values?: MessageValues;
 }
 
-/** Prefixes of the RPCs' 22023 messages (supabase/migrations/*_expert_onboarding.sql). */
+/** Prefixes of the RPCs' 22023 messages (supabase/migrations/*_expert_onboarding.sql, *_leads.sql, *_proposals_referrals_payables.sql). */
 const invalidInputByPrefix: readonly (readonly [string, MessageKey])[] = [
   ['display name must be', 'validation.displayNameLength'],
   ['bio is required', 'validation.bioRequired'],
@@ -26,7 +27,34 @@ const invalidInputByPrefix: readonly (readonly [string, MessageKey])[] = [
   ['the note must be', 'validation.noteTooLong'],
   ['the application is not pending', 'dbError.notPending'],
   ['no such expert application', 'dbError.noSuchApplication'],
+  // Leads, proposals, referrals.
+  ['the title must be', 'validation.titleLength'],
+  ['the summary is required', 'validation.summaryRequired'],
+  ['the title and summary are public', 'validation.noContactDetails'],
+  ['the details must be', 'validation.detailsTooLong'],
+  ["the client's name is required", 'validation.clientNameRequired'],
+  ["the client's phone must be", 'validation.phoneInvalid'],
+  ["the client's email must be", 'validation.emailInvalid'],
+  ["the client's address must be", 'validation.addressTooLong'],
+  ['the budget must be', 'validation.budgetInvalid'],
+  ['the amount must be', 'validation.budgetInvalid'],
+  ['the referrer share must be', 'dbError.shareOutOfPolicy'],
+  ['the price must be', 'validation.priceInvalid'],
+  ['the message is required', 'validation.messageRequired'],
+  ['the proposed date cannot be in the past', 'validation.dateInPast'],
+  ['you already have a live proposal', 'dbError.liveProposalExists'],
+  ['no such lead', 'dbError.noSuchLead'],
+  ['no such proposal of yours', 'dbError.noSuchProposal'],
+  ['the proposal is', 'dbError.proposalClosed'],
+  ['the lead is', 'dbError.leadClosed'],
+  ['this expert has already been invited', 'dbError.alreadyInvited'],
+  ['no such approved expert', 'dbError.noSuchExpert'],
+  ['you cannot refer a lead to yourself', 'dbError.referSelf'],
+  ['the referral was already', 'dbError.referralAnswered'],
 ];
+
+/** "the amount is under the minimum job amount of 5000 minor units of ILS": the values are worth showing. */
+const BELOW_MINIMUM = /^the amount is under the minimum job amount of (\d+) minor units of ([A-Z]{3})/;
 
 interface ErrorShape {
   code?: unknown;
@@ -38,6 +66,8 @@ export function databaseErrorMessage(error: unknown): ErrorMessage {
   const { code, message } = error as ErrorShape;
   const text = typeof message === 'string' ? message : '';
   if (code === '22023') {
+    const minimum = BELOW_MINIMUM.exec(text);
+    if (minimum) return { key: 'dbError.belowMinimum', values: { amount: minorToMajorText(Number(minimum[1])), currency: minimum[2]! } };
     const known = invalidInputByPrefix.find(([prefix]) => text.startsWith(prefix));
     return known ? { key: known[1] } : { key: 'dbError.invalidInput', values: { detail: text } };
   }

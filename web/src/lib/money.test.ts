@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatMinorAmount, isCurrency, minorToMajorText, parseMajorAmount } from './money.ts';
+import { MAX_JOB_AMOUNT, formatMinorAmount, isCurrency, minorToMajorText, parseMajorAmount } from './money.ts';
 
 describe('parseMajorAmount', () => {
   it.each([
@@ -24,6 +24,14 @@ describe('parseMajorAmount', () => {
 
   it.each(['', ' ', '-5', '+5', '1e3', '1,000', '12.345', '.5', '5.', 'abc', '12 34', '1000000.01', '9999999999'])('refuses %j', (text) => {
     expect(parseMajorAmount(text)).toBeNull();
+  });
+});
+
+describe('parseMajorAmount with a job amount ceiling', () => {
+  it('accepts budgets and prices above an hourly rate’s ceiling, up to the database’s', () => {
+    expect(parseMajorAmount('2500000', MAX_JOB_AMOUNT)).toBe(250_000_000);
+    expect(parseMajorAmount('999999999.99', MAX_JOB_AMOUNT)).toBe(99_999_999_999);
+    expect(parseMajorAmount('2500000')).toBeNull();
   });
 });
 

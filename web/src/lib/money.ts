@@ -10,21 +10,24 @@ const MINOR_PER_MAJOR = 10 ** MINOR_DIGITS;
 /** The database's ceiling for an hourly rate: 1,000,000.00 in minor units. */
 export const MAX_MINOR_AMOUNT = 100_000_000;
 
+/** The database's ceiling for a lead's budget and a proposal's price: 1,000,000,000.00 in minor units. */
+export const MAX_JOB_AMOUNT = 100_000_000_000;
+
 export function isCurrency(value: unknown): value is Currency {
   return typeof value === 'string' && (CURRENCIES as readonly string[]).includes(value);
 }
 
 /**
  * "250", "250.5" or "250.50" → 25050. Returns null for anything else: signs, exponents, thousands
- * separators, more than two decimals, or more than the database accepts.
+ * separators, more than two decimals, or more than `max` minor units (by default, an hourly rate's ceiling).
  */
-export function parseMajorAmount(text: string): number | null {
+export function parseMajorAmount(text: string, max = MAX_MINOR_AMOUNT): number | null {
   const match = /^(\d{1,9})(?:\.(\d{1,2}))?$/.exec(text.trim());
   if (!match) return null;
   const [, whole = '', fraction = ''] = match;
   // Both parts are small integers, so this arithmetic is exact.
   const minor = Number(whole) * MINOR_PER_MAJOR + Number(fraction.padEnd(MINOR_DIGITS, '0'));
-  return minor <= MAX_MINOR_AMOUNT ? minor : null;
+  return minor <= max ? minor : null;
 }
 
 /** 25050 → "250.50": the text a form shows when it is prefilled with a saved amount. */

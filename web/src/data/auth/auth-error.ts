@@ -16,6 +16,7 @@ const messageByCode: Readonly<Record<string, MessageKey>> = {
   email_address_not_authorized: 'authError.invalidEmail',
   signup_disabled: 'authError.signupDisabled',
   email_provider_disabled: 'authError.signupDisabled',
+  anonymous_provider_disabled: 'authError.guestDisabled',
   session_not_found: 'authError.sessionExpired',
   session_expired: 'authError.sessionExpired',
   refresh_token_not_found: 'authError.sessionExpired',

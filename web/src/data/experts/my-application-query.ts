@@ -28,3 +28,8 @@ export function myApplicationQueryOptions(userId: string) {
     },
   });
 }
+
+/** The caller's expert profile if it is approved: what the lead board, proposals and referrals need. */
+export function approvedExpertOf(application: MyApplication | null): ExpertWithCategories | null {
+  return application?.expert.status === 'approved' ? application.expert : null;
+}

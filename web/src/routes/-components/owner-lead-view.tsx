@@ -1,0 +1,90 @@
+// A lead as its owner sees it: the public part, the proposals with Accept, after acceptance what is
+// owed, the client's contact details behind a logged button, the log of who saw them, invitations
+// (referral leads) and Cancel. Sections follow the order the owner needs them in.
+import { useSuspenseQuery } from '@tanstack/react-query';
+import { databaseErrorMessage } from '../../data/database-error.ts';
+import type { Lead } from '../../data/leads/lead-types.ts';
+import { useCancelLeadMutation } from '../../data/leads/owner-mutations.ts';
+import { payableQueryOptions } from '../../data/leads/payable-query.ts';
+import { FormError, FormNotice } from '../../forms/form-parts.tsx';
+import { useLocale, useT } from '../../i18n/i18n-provider.tsx';
+import { useDocumentTitle } from '../../lib/use-document-title.ts';
+import { ConfirmAction } from './confirm-action.tsx';
+import { ContactAccessLog } from './contact-access-log.tsx';
+import { ContactReveal } from './contact-reveal.tsx';
+import { LeadInvitations } from './lead-invitations.tsx';
+import { LeadOverview } from './lead-overview.tsx';
+import { OwnerProposals } from './owner-proposals.tsx';
+import { PayableSummary } from './payable-summary.tsx';
+import { formatDateTime } from './relative-time-text.tsx';
+
+export function OwnerLeadView({ lead, justPosted }: { lead: Lead; justPosted: boolean }) {
+  const t = useT();
+  const { locale } = useLocale();
+  const { data: payable } = useSuspenseQuery(payableQueryOptions(lead.id));
+  useDocumentTitle(lead.title);
+
+  return (
+    <article className="lead-page" aria-labelledby="lead-title">
+      {justPosted ? <FormNotice>{t(lead.kind === 'referral' ? 'owner.postedReferral' : 'owner.posted')}</FormNotice> : null}
+      <LeadOverview lead={lead} showVisibility={lead.kind === 'referral'} />
+      {lead.status === 'cancelled' && lead.cancelled_at ? (
+        <p className="lead-state-message" data-testid="lead-cancelled">
+          {t('owner.cancelledOn', { date: formatDateTime(lead.cancelled_at, locale) })} {t('owner.cancelledBody')}
+        </p>
+      ) : null}
+      {lead.status === 'expired' ? <p className="lead-state-message">{t('owner.expiredBody')}</p> : null}
+
+      <section className="card" aria-labelledby="proposals-heading">
+        <h2 id="proposals-heading">{t('owner.proposalsHeading')}</h2>
+        <OwnerProposals lead={lead} />
+      </section>
+
+      {payable ? (
+        <section className="card" aria-labelledby="payable-heading">
+          <h2 id="payable-heading">{t('payable.heading')}</h2>
+          <PayableSummary payable={payable} />
+        </section>
+      ) : null}
+
+      {lead.kind === 'referral' ? (
+        <section className="card" aria-labelledby="invitations-heading">
+          <h2 id="invitations-heading">{t('invite.heading')}</h2>
+          <LeadInvitations lead={lead} />
+        </section>
+      ) : null}
+
+      <section className="card" aria-labelledby="contact-heading">
+        <h2 id="contact-heading">{t(lead.kind === 'referral' ? 'owner.clientContactHeading' : 'owner.contactHeading')}</h2>
+        <p className="muted">{t('owner.contactNote')}</p>
+        <ContactReveal leadId={lead.id} label={t('owner.showContact')} refusedMessage={t('dbError.notAllowed')} />
+        <h3 id="access-log-heading">{t('accessLog.heading')}</h3>
+        <ContactAccessLog leadId={lead.id} />
+      </section>
+
+      {lead.status === 'open' || lead.status === 'assigned' ? <CancelLead lead={lead} /> : null}
+    </article>
+  );
+}
+
+function CancelLead({ lead }: { lead: Lead }) {
+  const t = useT();
+  const cancel = useCancelLeadMutation(lead.id);
+  const error = cancel.isError ? databaseErrorMessage(cancel.error) : null;
+  return (
+    <section className="card" aria-labelledby="cancel-heading">
+      <h2 id="cancel-heading">{t('owner.cancelHeading')}</h2>
+      <FormError>{error ? t(error.key, error.values) : null}</FormError>
+      <ConfirmAction
+        tone="danger"
+        label={t('owner.cancel')}
+        question={t(lead.status === 'assigned' ? 'owner.cancelQuestionAssigned' : 'owner.cancelQuestion')}
+        confirmLabel={t('owner.cancelConfirm')}
+        keepLabel={t('owner.cancelKeep')}
+        pending={cancel.isPending}
+        pendingLabel={t('owner.cancelling')}
+        onConfirm={() => cancel.mutate()}
+      />
+    </section>
+  );
+}
