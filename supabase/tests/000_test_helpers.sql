@@ -153,5 +153,58 @@ begin
 end
 $$;
 
+-- A Stripe event as the webhook hands it to apply_stripe_event.
+create or replace function tests.stripe_event(id text, type text, object jsonb) returns jsonb
+language sql immutable set search_path = '' as $$
+  select jsonb_build_object('id', id, 'object', 'event', 'type', type, 'data', jsonb_build_object('object', object))
+$$;
+
+-- The webhook's call, as the secret key does it.
+create or replace function tests.deliver(event jsonb, fee_cents bigint default null) returns text
+language plpgsql set search_path = '' as $$
+declare
+  outcome text;
+begin
+  perform set_config('role', 'service_role', true);
+  outcome := public.apply_stripe_event(event, fee_cents);
+  perform set_config('role', 'postgres', true);
+  return outcome;
+end
+$$;
+
+-- A paid consumer job: a lead by `owner_id`, the expert's accepted proposal, a payment prepared by
+-- the owner and Stripe's checkout.session.completed for it. Returns the payable id.
+create or replace function tests.paid_job(owner_id uuid, expert_user_id uuid, price_cents bigint default 100000) returns uuid
+language plpgsql set search_path = '' as $$
+declare
+  lead_id uuid := tests.consumer_lead(owner_id);
+  payable_id uuid := tests.accept(owner_id, tests.propose(expert_user_id, lead_id, price_cents));
+  payment_id uuid;
+begin
+  perform tests.act_as(owner_id);
+  select p.payment_id into payment_id from public.prepare_payment(payable_id) p;
+  perform set_config('role', 'postgres', true);
+  perform tests.deliver(tests.stripe_event('evt_cs_' || payment_id, 'checkout.session.completed',
+    jsonb_build_object('id', 'cs_' || payment_id, 'object', 'checkout.session', 'payment_status', 'paid',
+                       'amount_total', price_cents, 'currency', 'ils', 'payment_intent', 'pi_' || payment_id,
+                       'metadata', jsonb_build_object('payment_id', payment_id))));
+  return payable_id;
+end
+$$;
+
+-- Moves the money clock (the database owner only).
+create or replace function tests.advance_clock(by interval) returns void
+language sql set search_path = '' as $$
+  update private.clock_offset set shift = shift + by
+$$;
+
+-- An account's balance as its owner sees it: liabilities and revenue positive.
+create or replace function tests.balance(purpose text, currency text, expert_id uuid default null) returns bigint
+language sql stable set search_path = '' as $$
+  select coalesce(-sum(e.amount_cents), 0)::bigint
+    from private.ledger_entries e join private.ledger_accounts a on a.id = e.account_id
+   where a.purpose::text = balance.purpose and a.currency = balance.currency and a.expert_id is not distinct from balance.expert_id
+$$;
+
 select has_schema('tests', 'the shared test helpers are installed');
 select * from finish();

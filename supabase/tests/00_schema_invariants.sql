@@ -32,7 +32,8 @@ insert into grant_allowlist (spec) select unnest(array[
   'public.city_distances:anon:select', 'public.city_distances:authenticated:select',
   'public.proposals:authenticated:select', 'public.referrals:authenticated:select',
   -- Views that show each caller their columns, over private tables the views' columns are read from.
-  'public.leads:authenticated:select', 'public.payables:authenticated:select', 'public.contact_access_logs:authenticated:select'
+  'public.leads:authenticated:select', 'public.payables:authenticated:select', 'public.contact_access_logs:authenticated:select',
+  'public.payments:authenticated:select'
 ]);
 insert into grant_allowlist (spec)
 select 'private.leads.' || c || ':authenticated:select' from unnest(array[
@@ -46,7 +47,10 @@ select 'private.payables.' || c || ':authenticated:select' from unnest(array[
   'platform_fee_cents', 'referrer_fee_cents', 'performer_net_cents', 'status', 'created_at']) c
 union all
 select 'private.contact_access_logs.' || c || ':authenticated:select' from unnest(array[
-  'id', 'lead_id', 'revealer_role', 'revealer_expert_id', 'fields', 'created_at', 'revealer_user_id', 'ip', 'user_agent']) c;
+  'id', 'lead_id', 'revealer_role', 'revealer_expert_id', 'fields', 'created_at', 'revealer_user_id', 'ip', 'user_agent']) c
+union all
+select 'private.payments.' || c || ':authenticated:select' from unnest(array[
+  'id', 'payable_id', 'payer_user_id', 'status', 'amount_cents', 'currency', 'created_at', 'paid_at', 'failed_at']) c;
 
 create temp table definer_execute_allowlist (spec text primary key);
 insert into definer_execute_allowlist (spec) select unnest(array[
@@ -66,7 +70,12 @@ insert into definer_execute_allowlist (spec) select unnest(array[
   'private.submit_proposal(uuid,bigint,text,date):authenticated', 'private.update_proposal(uuid,bigint,text,date):authenticated',
   'private.withdraw_proposal(uuid):authenticated', 'private.accept_proposal(uuid):authenticated',
   'private.reveal_lead_contact(uuid):authenticated', 'private.refer_lead(uuid,uuid):authenticated',
-  'private.respond_to_referral(uuid,boolean):authenticated', 'private.cancel_lead(uuid):authenticated'
+  'private.respond_to_referral(uuid,boolean):authenticated', 'private.cancel_lead(uuid):authenticated',
+  'private.apply_stripe_event(jsonb,bigint):service_role',
+  'private.prepare_payment(uuid):authenticated', 'private.create_pay_link(uuid):authenticated', 'private.claim_pay_link(text):authenticated',
+  'private.mark_job_done(uuid):authenticated', 'private.confirm_job_done(uuid):authenticated',
+  'private.release_hold_early(uuid):authenticated', 'private.admin_money_positions():authenticated',
+  'private.my_wallet():authenticated', 'private.my_wallet_movements(integer):authenticated'
 ]);
 
 select is_empty(

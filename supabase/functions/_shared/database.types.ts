@@ -370,6 +370,26 @@ isOneToOne: false
       referencedColumns: ["id"]
     }
                   ]
+                },"payments": {
+                  Row: {
+                    "amount_cents": number,"created_at": string,"currency": string,"failed_at": string | null,"id": string,"paid_at": string | null,"payable_id": string,"status": Database["public"]['Enums']["payment_status"]
+                  }
+                  ComputedFields: never
+                  Insert: {
+                           "amount_cents"?: number | null,"created_at"?: string | null,"currency"?: string | null,"failed_at"?: string | null,"id"?: string | null,"paid_at"?: string | null,"payable_id"?: string | null,"status"?: Database["public"]['Enums']["payment_status"] | null
+                         }
+                        Update: {
+                           "amount_cents"?: number | null,"created_at"?: string | null,"currency"?: string | null,"failed_at"?: string | null,"id"?: string | null,"paid_at"?: string | null,"payable_id"?: string | null,"status"?: Database["public"]['Enums']["payment_status"] | null
+                         }
+                        Relationships: [
+                    {
+      foreignKeyName: "payments_payable_id_fkey"
+      columns: ["payable_id"]
+isOneToOne: false
+      referencedRelation: "payables"
+      referencedColumns: ["id"]
+    }
+                  ]
                 }
           }
           Functions: {
@@ -381,6 +401,11 @@ isOneToOne: false
               "action": string,"actor_id": string,"created_at": string,"details": Json,"id": number,"ip": unknown,"target_id": string,"target_table": string
             }[]
                            },
+"admin_money_positions":
+{ Args: Record<PropertyKey, never>; Returns: {
+              "available_cents": number,"currency": string,"expert_escrow_cents": number,"net_revenue_cents": number,"pending_cents": number,"platform_escrow_cents": number,"processor_fees_cents": number,"revenue_cents": number,"stripe_clearing_cents": number
+            }[]
+                           },
 "admin_user_profile":
 { Args: { "user_id": string }; Returns: {
               "avatar_url": string,"created_at": string,"display_name": string,"email": string,"id": string,"locale": string,"roles": (Database["public"]['Enums']["app_role"])[]
@@ -389,11 +414,23 @@ isOneToOne: false
 "apply_as_expert":
 { Args: { "bio": string,"categories": (string)[],"city": string,"currency"?: string,"display_name": string,"headline"?: string,"hourly_rate"?: number,"languages"?: (string)[],"service_radius_km"?: number,"specialties"?: (string)[] }; Returns: string
                            },
+"apply_stripe_event":
+{ Args: { "event": Json,"processor_fee_cents"?: number }; Returns: string
+                           },
 "cancel_lead":
+{ Args: { "lead_id": string }; Returns: Database["public"]['Enums']["lead_status"]
+                           },
+"claim_pay_link":
+{ Args: { "token": string }; Returns: string
+                           },
+"confirm_job_done":
 { Args: { "lead_id": string }; Returns: Database["public"]['Enums']["lead_status"]
                            },
 "create_lead":
 { Args: { "budget_cents": number,"category": string,"city": string,"client_address": string,"client_email": string,"client_name": string,"client_phone": string,"currency": string,"details": string,"kind": string,"referrer_share_percent"?: number,"summary": string,"title": string,"visibility"?: string }; Returns: string
+                           },
+"create_pay_link":
+{ Args: { "payable_id": string }; Returns: string
                            },
 "decide_expert_application":
 { Args: { "approve": boolean,"expert_id": string,"note"?: string }; Returns: Database["public"]['Enums']["expert_status"]
@@ -406,6 +443,24 @@ isOneToOne: false
               "budget_cents": number,"category": string,"city": string,"created_at": string,"currency": string,"distance_km": number,"expires_at": string,"id": string,"kind": Database["public"]['Enums']["lead_kind"],"proposal_count": number,"referrer_expert_id": string,"referrer_share_percent": number,"summary": string,"title": string
             }[]
                            },
+"mark_job_done":
+{ Args: { "lead_id": string }; Returns: Database["public"]['Enums']["lead_status"]
+                           },
+"my_wallet":
+{ Args: Record<PropertyKey, never>; Returns: {
+              "available_cents": number,"currency": string,"escrow_cents": number,"pending_cents": number
+            }[]
+                           },
+"my_wallet_movements":
+{ Args: { "max_rows"?: number }; Returns: {
+              "amount_cents": number,"bucket": string,"currency": string,"effective_at": string,"kind": string,"payable_id": string,"transaction_id": number
+            }[]
+                           },
+"prepare_payment":
+{ Args: { "payable_id": string }; Returns: {
+              "amount_cents": number,"currency": string,"description": string,"payment_id": string
+            }[]
+                           },
 "publish_fee_policy":
 { Args: { "consumer_platform_percent": number,"effective_from"?: string,"minimum_job_cents": Json,"referral_platform_percent": number,"referrer_share_max_percent": number }; Returns: number
                            },
@@ -416,6 +471,9 @@ isOneToOne: false
                            },
 "refer_lead":
 { Args: { "expert_id": string,"lead_id": string }; Returns: string
+                           },
+"release_hold_early":
+{ Args: { "payable_id": string }; Returns: undefined
                            },
 "respond_to_referral":
 { Args: { "accept": boolean,"referral_id": string }; Returns: Database["public"]['Enums']["referral_status"]
@@ -463,7 +521,7 @@ isOneToOne: false
                            }
           }
           Enums: {
-            "app_role": "customer"|"expert"|"admin","expert_status": "pending"|"approved"|"rejected"|"suspended","lead_kind": "consumer"|"referral","lead_status": "open"|"assigned"|"cancelled"|"expired","lead_visibility": "board"|"private","payable_status": "due"|"cancelled","proposal_status": "submitted"|"withdrawn"|"accepted"|"declined","referral_status": "pending"|"accepted"|"declined"
+            "app_role": "customer"|"expert"|"admin","expert_status": "pending"|"approved"|"rejected"|"suspended","lead_kind": "consumer"|"referral","lead_status": "open"|"assigned"|"paid"|"done"|"completed"|"cancelled"|"expired","lead_visibility": "board"|"private","payable_status": "due"|"paid"|"completed"|"cancelled","payment_status": "pending"|"paid"|"failed","proposal_status": "submitted"|"withdrawn"|"accepted"|"declined","referral_status": "pending"|"accepted"|"declined"
           }
           CompositeTypes: {
             [_ in never]: never
@@ -579,7 +637,7 @@ export type CompositeTypes<
 export const Constants = {
   "public": {
           Enums: {
-            "app_role": ["customer", "expert", "admin"],"expert_status": ["pending", "approved", "rejected", "suspended"],"lead_kind": ["consumer", "referral"],"lead_status": ["open", "assigned", "cancelled", "expired"],"lead_visibility": ["board", "private"],"payable_status": ["due", "cancelled"],"proposal_status": ["submitted", "withdrawn", "accepted", "declined"],"referral_status": ["pending", "accepted", "declined"]
+            "app_role": ["customer", "expert", "admin"],"expert_status": ["pending", "approved", "rejected", "suspended"],"lead_kind": ["consumer", "referral"],"lead_status": ["open", "assigned", "paid", "done", "completed", "cancelled", "expired"],"lead_visibility": ["board", "private"],"payable_status": ["due", "paid", "completed", "cancelled"],"payment_status": ["pending", "paid", "failed"],"proposal_status": ["submitted", "withdrawn", "accepted", "declined"],"referral_status": ["pending", "accepted", "declined"]
           }
         }
 } as const
