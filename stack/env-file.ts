@@ -3,6 +3,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { dbUrl, type StackConfig } from './config.ts';
 import type { StackKeys } from './keys.ts';
+import { stripeEnv } from './stripe.ts';
 
 export function stackEnvVars(config: StackConfig, keys: StackKeys): Record<string, string> {
   return {
@@ -14,6 +15,7 @@ export function stackEnvVars(config: StackConfig, keys: StackKeys): Record<strin
     SUPABASE_ANON_KEY: keys.legacyAnonKey,
     SUPABASE_SERVICE_ROLE_KEY: keys.legacyServiceRoleKey,
     GUILDHALL_WEB_URL: config.webUrl,
+    ...stripeEnv(config, keys),
   };
 }
 

@@ -1,7 +1,8 @@
 // Brings up the whole local stack for a profile, in dependency order, and hands back what callers
 // need (keys, URLs, a stop function). Postgres first; then bootstrap and migrations; then auth,
-// PostgREST, functions, the gateway and the web app together; demo data on a fresh database.
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+// PostgREST, functions, the gateway, the local Stripe and the web app together; demo data on a
+// fresh database.
+import { appendFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { dbUrl, type StackConfig, type StackPorts } from './config.ts';
 import { startAuthServer, type AuthRateLimits } from './auth/server.ts';
@@ -13,6 +14,7 @@ import { assertPortsFree } from './ports.ts';
 import { clusterExists, initCluster, postgresReady, postgresService, withClient } from './postgres.ts';
 import { postgrestReadyUrl, postgrestService } from './postgrest.ts';
 import { httpOk, Supervisor } from './supervisor.ts';
+import { startLocalStripe } from './stripe.ts';
 import { STACK_PACKAGES, ensurePackages } from './system-packages.ts';
 import { webService } from './web.ts';
 
@@ -111,6 +113,8 @@ export async function startStack(config: StackConfig, o: StartOptions): Promise<
       upstreams: { rest: config.ports.postgrest, auth: config.ports.auth, functions: config.ports.functions },
     });
     closers.push(() => gateway.close());
+    const stripe = await startLocalStripe(config, keys, (line) => appendFileSync(join(config.logDir, 'stripe.log'), `${line}\n`));
+    closers.push(() => stripe.close());
     await step('postgrest, auth, functions, gateway', () =>
       Promise.all([
         supervisor.waitReady(rest!, () => httpOk(postgrestReadyUrl(config))),

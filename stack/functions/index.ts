@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { parseEnv } from 'node:util';
 import { dbUrl, type StackConfig } from '../config.ts';
 import type { StackKeys } from '../keys.ts';
+import { stripeEnv } from '../stripe.ts';
 
 export interface DenoCommand {
   command: string;
@@ -65,6 +66,9 @@ export function functionsEnv(config: StackConfig, keys: StackKeys): Record<strin
     SUPABASE_DB_URL: dbUrl(config, 'postgres'),
     SUPABASE_ANON_KEY: keys.legacyAnonKey,
     SUPABASE_SERVICE_ROLE_KEY: keys.legacyServiceRoleKey,
+    // Third parties: the local Stripe, and where Checkout sends payers back.
+    ...stripeEnv(config, keys),
+    GUILDHALL_SITE_URL: config.webUrl,
   };
 }
 

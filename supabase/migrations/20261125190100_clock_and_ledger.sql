@@ -94,8 +94,9 @@ create trigger ledger_entries_no_truncate before truncate on private.ledger_entr
   for each statement execute function audit.refuse_change();
 
 -- At commit: each transaction's entries sum to zero in each currency, and an entry's currency is its account's.
+-- A definer: the check runs at commit as whoever is connected (the webhook's service_role), who may not read the ledger.
 create function private.ledger_transaction_balances() returns trigger
-language plpgsql set search_path = '' as $$
+language plpgsql security definer set search_path = '' as $$
 begin
   if exists (select 1 from private.ledger_entries e join private.ledger_accounts a on a.id = e.account_id
               where e.transaction_id = new.transaction_id and e.currency <> a.currency) then
@@ -111,6 +112,7 @@ end
 $$;
 create constraint trigger ledger_entries_balance after insert on private.ledger_entries
   deferrable initially deferred for each row execute function private.ledger_transaction_balances();
+revoke all on function private.ledger_transaction_balances() from public;
 
 -- Posts one balanced transaction; posting the same idempotency key again changes nothing and
 -- returns the first transaction's id. `entries`: [{account: id, amount_cents: n}], all in `currency`.

@@ -14,6 +14,9 @@ const schema = z.object({
   SUPABASE_JWKS: z.string().min(2),
   SUPABASE_DB_URL: z.string().startsWith('postgresql://'),
   GUILDHALL_WEB_URL: z.url(),
+  STRIPE_SECRET_KEY: z.string().startsWith('sk_test_'),
+  STRIPE_API_PORT: z.coerce.number().int(),
+  STRIPE_WEBHOOK_SECRET: z.string().startsWith('whsec_'),
 });
 
 export type StackEnv = z.infer<typeof schema>;
