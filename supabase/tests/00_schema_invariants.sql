@@ -33,7 +33,9 @@ insert into grant_allowlist (spec) select unnest(array[
   'public.proposals:authenticated:select', 'public.referrals:authenticated:select',
   -- Views that show each caller their columns, over private tables the views' columns are read from.
   'public.leads:authenticated:select', 'public.payables:authenticated:select', 'public.contact_access_logs:authenticated:select',
-  'public.payments:authenticated:select'
+  'public.payments:authenticated:select',
+  'public.reviews:anon:select', 'public.reviews:authenticated:select',
+  'public.expert_ratings:anon:select', 'public.expert_ratings:authenticated:select'
 ]);
 insert into grant_allowlist (spec)
 select 'private.leads.' || c || ':authenticated:select' from unnest(array[
@@ -75,7 +77,8 @@ insert into definer_execute_allowlist (spec) select unnest(array[
   'private.prepare_payment(uuid):authenticated', 'private.create_pay_link(uuid):authenticated', 'private.claim_pay_link(text):authenticated',
   'private.mark_job_done(uuid):authenticated', 'private.confirm_job_done(uuid):authenticated',
   'private.release_hold_early(uuid):authenticated', 'private.admin_money_positions():authenticated',
-  'private.my_wallet():authenticated', 'private.my_wallet_movements(integer):authenticated'
+  'private.my_wallet():authenticated', 'private.my_wallet_movements(integer):authenticated',
+  'private.rate_performer(uuid,integer,text,boolean):authenticated'
 ]);
 
 select is_empty(

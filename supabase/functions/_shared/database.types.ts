@@ -251,6 +251,32 @@ isOneToOne: false
       referencedColumns: ["id"]
     }
                   ]
+                },"reviews": {
+                  Row: {
+                    "body": string | null,"created_at": string,"expert_id": string,"id": string,"lead_id": string,"reviewer_name": string,"stars": number
+                  }
+                  ComputedFields: never
+                  Insert: {
+                    "body"?: string | null,"created_at"?: string,"expert_id": string,"id"?: string,"lead_id": string,"reviewer_name": string,"stars": number
+                  }
+                  Update: {
+                    "body"?: string | null,"created_at"?: string,"expert_id"?: string,"id"?: string,"lead_id"?: string,"reviewer_name"?: string,"stars"?: number
+                  }
+                  Relationships: [
+                    {
+      foreignKeyName: "reviews_expert_id_fkey"
+      columns: ["expert_id"]
+isOneToOne: false
+      referencedRelation: "experts"
+      referencedColumns: ["id"]
+    },{
+      foreignKeyName: "reviews_lead_id_fkey"
+      columns: ["lead_id"]
+isOneToOne: true
+      referencedRelation: "leads"
+      referencedColumns: ["id"]
+    }
+                  ]
                 },"user_roles": {
                   Row: {
                     "granted_at": string,"role": Database["public"]['Enums']["app_role"],"user_id": string
@@ -289,6 +315,20 @@ isOneToOne: false
     },{
       foreignKeyName: "contact_access_logs_revealer_expert_id_fkey"
       columns: ["revealer_expert_id"]
+isOneToOne: false
+      referencedRelation: "experts"
+      referencedColumns: ["id"]
+    }
+                  ]
+                },"expert_ratings": {
+                  Row: {
+                    "average_stars": number | null,"expert_id": string,"review_count": number | null
+                  }
+                  ComputedFields: never
+                  Relationships: [
+                    {
+      foreignKeyName: "reviews_expert_id_fkey"
+      columns: ["expert_id"]
 isOneToOne: false
       referencedRelation: "experts"
       referencedColumns: ["id"]
@@ -468,6 +508,9 @@ isOneToOne: false
 { Args: { "amount_cents": number,"currency"?: string,"kind": string,"referrer_share_percent"?: number }; Returns: {
               "performer_net_cents": number,"platform_fee_cents": number,"referrer_fee_cents": number
             }[]
+                           },
+"rate_performer":
+{ Args: { "body"?: string,"first_name_and_city_only"?: boolean,"lead_id": string,"stars": number }; Returns: string
                            },
 "refer_lead":
 { Args: { "expert_id": string,"lead_id": string }; Returns: string
