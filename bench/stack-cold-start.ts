@@ -3,7 +3,7 @@
 // in the same run, is bare Postgres (initdb + start), the floor no local Supabase can go under.
 import { readFileSync, readdirSync, rmSync } from 'node:fs';
 import { TEST_RATE_LIMITS } from '../stack/auth/server.ts';
-import { portsFrom, stackConfig } from '../stack/config.ts';
+import { stackConfig } from '../stack/config.ts';
 import { initCluster, postgresReady, postgresService } from '../stack/postgres.ts';
 import { startStack } from '../stack/stack.ts';
 import { Supervisor } from '../stack/supervisor.ts';
@@ -49,7 +49,7 @@ function rssMiB(pids: number[]): number {
 }
 
 async function barePostgres(run: number): Promise<number> {
-  const config = stackConfig('test', { dataDir: `/tmp/guildhall-bench-pg-${process.pid}-${run}`, ports: portsFrom(28321, 28173) });
+  const config = stackConfig('bench', { dataDir: `/tmp/guildhall-bench-pg-${process.pid}-${run}` });
   const t0 = performance.now();
   initCluster(config);
   const supervisor = new Supervisor(config.logDir);
@@ -61,7 +61,7 @@ async function barePostgres(run: number): Promise<number> {
 }
 
 async function wholeStack(run: number): Promise<{ seconds: number; pss: number; rss: number }> {
-  const config = stackConfig('test', { dataDir: `/tmp/guildhall-bench-${process.pid}-${run}`, ports: portsFrom(28321, 28173) });
+  const config = stackConfig('bench', { dataDir: `/tmp/guildhall-bench-${process.pid}-${run}` });
   const t0 = performance.now();
   const stack = await startStack(config, { web: false, rateLimits: TEST_RATE_LIMITS, log: () => {} });
   const seconds = (performance.now() - t0) / 1000;

@@ -1,10 +1,11 @@
 // Where each part of the local stack listens and keeps its data, per profile.
-// `dev` is what `npm start` runs; `test` is the throwaway stack `npm test` runs beside it.
+// `dev` is what `npm start` runs; `test` is the throwaway stack `npm test` runs beside it; `bench`
+// is the throwaway stack `npm run bench` measures.
 import { createHash } from 'node:crypto';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-export type Profile = 'dev' | 'test';
+export type Profile = 'dev' | 'test' | 'bench';
 
 export interface StackPorts {
   gateway: number;
@@ -31,6 +32,9 @@ export interface StackConfig {
   webUrl: string;
   /** Run Postgres as the `postgres` OS user: initdb refuses root. */
   runAsPostgresUser: boolean;
+  /** Postgres's default commit path (fsync, synchronous_commit, full_page_writes on) instead of the
+      local stack's fast one: for benchmarks whose figures must hold for a real server. */
+  durable: boolean;
   database: string;
 }
 
@@ -45,6 +49,7 @@ const PORTS: Record<Profile, StackPorts> = {
   dev: portsFrom(54321, 5173),
   // Below the kernel's ephemeral range (32768+), so outgoing connections never hold a test port.
   test: portsFrom(25321, 25173),
+  bench: portsFrom(28321, 28173),
 };
 
 /** Two checkouts never share a cluster: the data folder is keyed by the checkout's path. */
@@ -57,13 +62,13 @@ export function isRoot(): boolean {
 }
 
 function defaultDataDir(profile: Profile): string {
-  const name = profile === 'test' ? `test-${process.pid}` : profile;
+  const name = profile === 'dev' ? profile : `${profile}-${process.pid}`;
   // As root the server runs as `postgres`, which cannot enter /root (mode 700).
   if (isRoot()) return join('/var/lib/guildhall', checkoutKey(), name);
   return join(rootDir, '.stack', name);
 }
 
-export function stackConfig(profile: Profile, overrides: { dataDir?: string; ports?: StackPorts } = {}): StackConfig {
+export function stackConfig(profile: Profile, overrides: { dataDir?: string; ports?: StackPorts; durable?: boolean } = {}): StackConfig {
   const dataDir = overrides.dataDir ?? defaultDataDir(profile);
   const ports = overrides.ports ?? { ...PORTS[profile] };
   const host = '127.0.0.1';
@@ -81,6 +86,7 @@ export function stackConfig(profile: Profile, overrides: { dataDir?: string; por
     apiUrl: `http://${host}:${ports.gateway}`,
     webUrl: `http://${host}:${ports.web}`,
     runAsPostgresUser: isRoot(),
+    durable: overrides.durable ?? false,
     database: 'postgres',
   };
 }

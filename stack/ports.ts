@@ -19,10 +19,11 @@ export async function assertPortsFree(config: StackConfig, parts: (keyof StackPo
     if (!(await portFree(config.ports[part], config.host))) busy.push(`${config.ports[part]} (${part})`);
   }
   if (busy.length === 0) return;
-  const hint =
-    config.profile === 'dev'
-      ? 'Is `npm start` (or `supabase start`) already running? Stop it, or free the port.'
-      : 'Is another `npm test` running? Let it finish, or free the port.';
+  const hint = {
+    dev: 'Is `npm start` (or `supabase start`) already running? Stop it, or free the port.',
+    test: 'Is another `npm test` running? Let it finish, or free the port.',
+    bench: 'Is another `npm run bench` running? Let it finish, or free the port.',
+  }[config.profile];
   throw new PortInUseError(
     `Port${busy.length > 1 ? 's' : ''} already in use: ${busy.join(', ')}. ${hint}\n  Find the process with: ss -ltnp | grep -E '${busy.map((b) => b.split(' ')[0]).join('|')}'`,
   );
