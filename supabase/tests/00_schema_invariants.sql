@@ -78,7 +78,8 @@ insert into definer_execute_allowlist (spec) select unnest(array[
   'private.mark_job_done(uuid):authenticated', 'private.confirm_job_done(uuid):authenticated',
   'private.release_hold_early(uuid):authenticated', 'private.admin_money_positions():authenticated',
   'private.my_wallet():authenticated', 'private.my_wallet_movements(integer):authenticated',
-  'private.rate_performer(uuid,integer,text,boolean):authenticated'
+  'private.rate_performer(uuid,integer,text,boolean):authenticated',
+  'private.set_referrer_share(uuid,numeric):authenticated'
 ]);
 
 select is_empty(

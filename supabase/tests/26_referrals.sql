@@ -2,7 +2,7 @@
 -- the invited expert sees the lead, accepts or declines, and only after accepting may propose on a
 -- private lead; the two experts involved see the referral, nobody else.
 begin;
-select plan(18);
+select plan(22);
 
 select tests.create_expert('referrer@test.local', 'tel-aviv', '{renovation}') as referrer \gset
 select tests.create_expert('invitee@test.local', 'tel-aviv', '{renovation}') as invitee \gset
@@ -25,7 +25,12 @@ select throws_ok(format('select public.refer_lead(%L, %L)', :'consumer_lead', :'
   'a consumer lead cannot be referred');
 reset role;
 
+select tests.act_as(:'other');
+select throws_ok(format('select public.set_referrer_share(%L, 40)', :'lead'), '42501', null, 'only the owner sets the share');
+reset role;
 select tests.act_as(:'referrer');
+select is(public.set_referrer_share(:'lead', 30), 30::numeric, 'before any proposal the owner may change the share');
+select throws_ok(format('select public.set_referrer_share(%L, 95)', :'lead'), '22023', null, 'within the policy''s limit');
 select throws_ok(format('select public.refer_lead(%L, %L)', :'lead', :'referrer_expert'), '22023', 'you cannot refer a lead to yourself',
   'the owner cannot invite themselves');
 select throws_ok(format('select public.refer_lead(%L, %L)', :'lead', gen_random_uuid()), '22023', 'no such approved expert',
@@ -56,6 +61,8 @@ select results_eq(format('select status::text from public.referrals where id = %
   'the referring expert sees the answer');
 select results_eq(format('select share_locked from public.leads where id = %L', :'lead'), array[true],
   'the first proposal froze the share');
+select throws_ok(format('select public.set_referrer_share(%L, 10)', :'lead'), '22023', 'the referrer share is frozen once the first proposal arrives',
+  'and it can no longer change');
 reset role;
 select tests.act_as(:'admin');
 select results_eq(format('select count(*)::int from public.referrals where id = %L', :'referral'), array[1], 'an admin sees the referral');

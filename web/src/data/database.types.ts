@@ -553,6 +553,9 @@ isOneToOne: false
         isOneToOne: false
         isSetofReturn: true
       } },
+"set_referrer_share":
+{ Args: { "lead_id": string,"referrer_share_percent": number }; Returns: number
+                           },
 "submit_proposal":
 { Args: { "lead_id": string,"message": string,"price_cents": number,"proposed_date"?: string }; Returns: string
                            },
