@@ -46,7 +46,10 @@ union all
 select 'private.payables.' || c || ':authenticated:select' from unnest(array[
   'id', 'lead_id', 'proposal_id', 'lead_owner_id', 'payer_kind', 'payer_user_id', 'performer_expert_id', 'performer_user_id',
   'referrer_expert_id', 'amount_cents', 'currency', 'fee_policy_version', 'platform_percent', 'referrer_share_percent',
-  'platform_fee_cents', 'referrer_fee_cents', 'performer_net_cents', 'status', 'created_at']) c
+  'platform_fee_cents', 'referrer_fee_cents', 'performer_net_cents', 'status', 'created_at',
+  'paid_at', 'done_at', 'completed_at', 'hold_until', 'released_at']) c
+union all
+select 'private.marketplace_settings.' || c || ':authenticated:select' from unnest(array['auto_confirm_days', 'hold_days']) c
 union all
 select 'private.contact_access_logs.' || c || ':authenticated:select' from unnest(array[
   'id', 'lead_id', 'revealer_role', 'revealer_expert_id', 'fields', 'created_at', 'revealer_user_id', 'ip', 'user_agent']) c
@@ -79,7 +82,8 @@ insert into definer_execute_allowlist (spec) select unnest(array[
   'private.release_hold_early(uuid):authenticated', 'private.admin_money_positions():authenticated',
   'private.my_wallet():authenticated', 'private.my_wallet_movements(integer):authenticated',
   'private.rate_performer(uuid,integer,text,boolean):authenticated',
-  'private.set_referrer_share(uuid,numeric):authenticated'
+  'private.set_referrer_share(uuid,numeric):authenticated',
+  'private.my_paid_lead_ids():authenticated'
 ]);
 
 select is_empty(

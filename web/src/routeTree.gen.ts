@@ -17,10 +17,13 @@ import { Route as SignInRouteImport } from './routes/sign-in'
 import { Route as SignUpRouteImport } from './routes/sign-up'
 import { Route as AuthAccountRouteImport } from './routes/_auth/account'
 import { Route as AuthBoardRouteImport } from './routes/_auth/board'
+import { Route as AuthWalletRouteImport } from './routes/_auth/wallet'
 import { Route as ExpertsIndexRouteImport } from './routes/experts.index'
 import { Route as ExpertsExpertIdRouteImport } from './routes/experts.$expertId'
 import { Route as JobsNewRouteImport } from './routes/jobs.new'
+import { Route as PayTokenRouteImport } from './routes/pay.$token'
 import { Route as AuthAdminApplicationsRouteImport } from './routes/_auth/admin.applications'
+import { Route as AuthAdminMoneyRouteImport } from './routes/_auth/admin.money'
 import { Route as AuthExpertApplyRouteImport } from './routes/_auth/expert.apply'
 import { Route as AuthJobsIndexRouteImport } from './routes/_auth/jobs.index'
 import { Route as AuthJobsLeadIdRouteImport } from './routes/_auth/jobs.$leadId'
@@ -66,6 +69,11 @@ const AuthBoardRoute = AuthBoardRouteImport.update({
   path: '/board',
   getParentRoute: () => AuthRoute,
 } as any)
+const AuthWalletRoute = AuthWalletRouteImport.update({
+  id: '/wallet',
+  path: '/wallet',
+  getParentRoute: () => AuthRoute,
+} as any)
 const ExpertsIndexRoute = ExpertsIndexRouteImport.update({
   id: '/experts/',
   path: '/experts/',
@@ -81,9 +89,19 @@ const JobsNewRoute = JobsNewRouteImport.update({
   path: '/jobs/new',
   getParentRoute: () => rootRouteImport,
 } as any)
+const PayTokenRoute = PayTokenRouteImport.update({
+  id: '/pay/$token',
+  path: '/pay/$token',
+  getParentRoute: () => rootRouteImport,
+} as any)
 const AuthAdminApplicationsRoute = AuthAdminApplicationsRouteImport.update({
   id: '/admin/applications',
   path: '/admin/applications',
+  getParentRoute: () => AuthRoute,
+} as any)
+const AuthAdminMoneyRoute = AuthAdminMoneyRouteImport.update({
+  id: '/admin/money',
+  path: '/admin/money',
   getParentRoute: () => AuthRoute,
 } as any)
 const AuthExpertApplyRoute = AuthExpertApplyRouteImport.update({
@@ -120,10 +138,13 @@ export interface FileRoutesByFullPath {
   '/sign-up': typeof SignUpRoute
   '/account': typeof AuthAccountRoute
   '/board': typeof AuthBoardRoute
+  '/wallet': typeof AuthWalletRoute
   '/experts/$expertId': typeof ExpertsExpertIdRoute
   '/jobs/new': typeof JobsNewRoute
+  '/pay/$token': typeof PayTokenRoute
   '/experts/': typeof ExpertsIndexRoute
   '/admin/applications': typeof AuthAdminApplicationsRoute
+  '/admin/money': typeof AuthAdminMoneyRoute
   '/expert/apply': typeof AuthExpertApplyRoute
   '/jobs/$leadId': typeof AuthJobsLeadIdRoute
   '/referrals/new': typeof AuthReferralsNewRoute
@@ -138,10 +159,13 @@ export interface FileRoutesByTo {
   '/sign-up': typeof SignUpRoute
   '/account': typeof AuthAccountRoute
   '/board': typeof AuthBoardRoute
+  '/wallet': typeof AuthWalletRoute
   '/experts/$expertId': typeof ExpertsExpertIdRoute
   '/jobs/new': typeof JobsNewRoute
+  '/pay/$token': typeof PayTokenRoute
   '/experts': typeof ExpertsIndexRoute
   '/admin/applications': typeof AuthAdminApplicationsRoute
+  '/admin/money': typeof AuthAdminMoneyRoute
   '/expert/apply': typeof AuthExpertApplyRoute
   '/jobs/$leadId': typeof AuthJobsLeadIdRoute
   '/referrals/new': typeof AuthReferralsNewRoute
@@ -158,10 +182,13 @@ export interface FileRoutesById {
   '/sign-up': typeof SignUpRoute
   '/_auth/account': typeof AuthAccountRoute
   '/_auth/board': typeof AuthBoardRoute
+  '/_auth/wallet': typeof AuthWalletRoute
   '/experts/$expertId': typeof ExpertsExpertIdRoute
   '/jobs/new': typeof JobsNewRoute
+  '/pay/$token': typeof PayTokenRoute
   '/experts/': typeof ExpertsIndexRoute
   '/_auth/admin/applications': typeof AuthAdminApplicationsRoute
+  '/_auth/admin/money': typeof AuthAdminMoneyRoute
   '/_auth/expert/apply': typeof AuthExpertApplyRoute
   '/_auth/jobs/$leadId': typeof AuthJobsLeadIdRoute
   '/_auth/referrals/new': typeof AuthReferralsNewRoute
@@ -178,10 +205,13 @@ export interface FileRouteTypes {
     | '/sign-up'
     | '/account'
     | '/board'
+    | '/wallet'
     | '/experts/$expertId'
     | '/jobs/new'
+    | '/pay/$token'
     | '/experts/'
     | '/admin/applications'
+    | '/admin/money'
     | '/expert/apply'
     | '/jobs/$leadId'
     | '/referrals/new'
@@ -196,10 +226,13 @@ export interface FileRouteTypes {
     | '/sign-up'
     | '/account'
     | '/board'
+    | '/wallet'
     | '/experts/$expertId'
     | '/jobs/new'
+    | '/pay/$token'
     | '/experts'
     | '/admin/applications'
+    | '/admin/money'
     | '/expert/apply'
     | '/jobs/$leadId'
     | '/referrals/new'
@@ -215,10 +248,13 @@ export interface FileRouteTypes {
     | '/sign-up'
     | '/_auth/account'
     | '/_auth/board'
+    | '/_auth/wallet'
     | '/experts/$expertId'
     | '/jobs/new'
+    | '/pay/$token'
     | '/experts/'
     | '/_auth/admin/applications'
+    | '/_auth/admin/money'
     | '/_auth/expert/apply'
     | '/_auth/jobs/$leadId'
     | '/_auth/referrals/new'
@@ -235,6 +271,7 @@ export interface RootRouteChildren {
   SignUpRoute: typeof SignUpRoute
   ExpertsExpertIdRoute: typeof ExpertsExpertIdRoute
   JobsNewRoute: typeof JobsNewRoute
+  PayTokenRoute: typeof PayTokenRoute
   ExpertsIndexRoute: typeof ExpertsIndexRoute
 }
 
@@ -296,6 +333,13 @@ declare module '@tanstack/react-router' {
       preLoaderRoute: typeof AuthBoardRouteImport
       parentRoute: typeof AuthRoute
     }
+    '/_auth/wallet': {
+      id: '/_auth/wallet'
+      path: '/wallet'
+      fullPath: '/wallet'
+      preLoaderRoute: typeof AuthWalletRouteImport
+      parentRoute: typeof AuthRoute
+    }
     '/experts/': {
       id: '/experts/'
       path: '/experts'
@@ -317,11 +361,25 @@ declare module '@tanstack/react-router' {
       preLoaderRoute: typeof JobsNewRouteImport
       parentRoute: typeof rootRouteImport
     }
+    '/pay/$token': {
+      id: '/pay/$token'
+      path: '/pay/$token'
+      fullPath: '/pay/$token'
+      preLoaderRoute: typeof PayTokenRouteImport
+      parentRoute: typeof rootRouteImport
+    }
     '/_auth/admin/applications': {
       id: '/_auth/admin/applications'
       path: '/admin/applications'
       fullPath: '/admin/applications'
       preLoaderRoute: typeof AuthAdminApplicationsRouteImport
+      parentRoute: typeof AuthRoute
+    }
+    '/_auth/admin/money': {
+      id: '/_auth/admin/money'
+      path: '/admin/money'
+      fullPath: '/admin/money'
+      preLoaderRoute: typeof AuthAdminMoneyRouteImport
       parentRoute: typeof AuthRoute
     }
     '/_auth/expert/apply': {
@@ -365,7 +423,9 @@ declare module '@tanstack/react-router' {
 interface AuthRouteChildren {
   AuthAccountRoute: typeof AuthAccountRoute
   AuthBoardRoute: typeof AuthBoardRoute
+  AuthWalletRoute: typeof AuthWalletRoute
   AuthAdminApplicationsRoute: typeof AuthAdminApplicationsRoute
+  AuthAdminMoneyRoute: typeof AuthAdminMoneyRoute
   AuthExpertApplyRoute: typeof AuthExpertApplyRoute
   AuthJobsLeadIdRoute: typeof AuthJobsLeadIdRoute
   AuthReferralsNewRoute: typeof AuthReferralsNewRoute
@@ -376,7 +436,9 @@ interface AuthRouteChildren {
 const AuthRouteChildren: AuthRouteChildren = {
   AuthAccountRoute: AuthAccountRoute,
   AuthBoardRoute: AuthBoardRoute,
+  AuthWalletRoute: AuthWalletRoute,
   AuthAdminApplicationsRoute: AuthAdminApplicationsRoute,
+  AuthAdminMoneyRoute: AuthAdminMoneyRoute,
   AuthExpertApplyRoute: AuthExpertApplyRoute,
   AuthJobsLeadIdRoute: AuthJobsLeadIdRoute,
   AuthReferralsNewRoute: AuthReferralsNewRoute,
@@ -395,6 +457,7 @@ const rootRouteChildren: RootRouteChildren = {
   SignUpRoute: SignUpRoute,
   ExpertsExpertIdRoute: ExpertsExpertIdRoute,
   JobsNewRoute: JobsNewRoute,
+  PayTokenRoute: PayTokenRoute,
   ExpertsIndexRoute: ExpertsIndexRoute,
 }
 export const routeTree = rootRouteImport

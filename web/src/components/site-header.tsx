@@ -58,8 +58,9 @@ export function SiteHeader() {
 /**
  * Links that depend on the user's roles. The root loader usually has the roles cached already; if
  * reading them failed, these links are simply missing rather than the whole page failing. The
- * expert role is granted on approval, so it is what opens the lead board and referrals. A guest
- * cannot apply as an expert (apply_as_expert refuses anonymous users), so the link is left out.
+ * expert role is granted on approval, so it is what opens the lead board, referrals and the
+ * wallet. A guest cannot apply as an expert (apply_as_expert refuses anonymous users), so the link
+ * is left out.
  */
 function MemberLinks({ userId, isGuest }: { userId: string; isGuest: boolean }) {
   const t = useT();
@@ -73,11 +74,17 @@ function MemberLinks({ userId, isGuest }: { userId: string; isGuest: boolean }) 
         <>
           <Link to="/board">{t('nav.board')}</Link>
           <Link to="/referrals">{t('nav.referrals')}</Link>
+          <Link to="/wallet">{t('nav.wallet')}</Link>
         </>
       ) : null}
       <Link to="/account">{t('nav.account')}</Link>
       {isGuest ? null : <Link to="/expert/apply">{roles.includes('expert') ? t('nav.expertProfile') : t('nav.applyAsExpert')}</Link>}
-      {roles.includes('admin') ? <Link to="/admin/applications">{t('nav.adminApplications')}</Link> : null}
+      {roles.includes('admin') ? (
+        <>
+          <Link to="/admin/applications">{t('nav.adminApplications')}</Link>
+          <Link to="/admin/money">{t('nav.adminMoney')}</Link>
+        </>
+      ) : null}
     </>
   );
 }

@@ -33,6 +33,22 @@ describe('databaseErrorMessage', () => {
     expect(databaseErrorMessage(dbError('22023', 'this expert has already been invited to the lead'))).toEqual({ key: 'dbError.alreadyInvited' });
   });
 
+  it('translates the payment, completion, pay-link and review sentences', () => {
+    expect(databaseErrorMessage(dbError('22023', 'the lead is assigned : only a paid job can be marked done'))).toEqual({
+      key: 'dbError.notPaidYet',
+    });
+    expect(databaseErrorMessage(dbError('22023', 'the lead is paid : only a job marked done can be confirmed'))).toEqual({
+      key: 'dbError.notMarkedDone',
+    });
+    expect(databaseErrorMessage(dbError('22023', 'this is paid and cannot be paid'))).toEqual({ key: 'dbError.alreadyPaid' });
+    expect(databaseErrorMessage(dbError('22023', 'the client already opened the pay link'))).toEqual({ key: 'dbError.payLinkClaimed' });
+    expect(databaseErrorMessage(dbError('22023', 'only a completed payable still on hold can be released'))).toEqual({ key: 'dbError.notOnHold' });
+    expect(databaseErrorMessage(dbError('22023', 'this job is already rated'))).toEqual({ key: 'dbError.alreadyRated' });
+    expect(databaseErrorMessage(dbError('22023', 'the review is public: at most 2000 characters and no phone numbers or email addresses'))).toEqual({
+      key: 'validation.reviewPublic',
+    });
+  });
+
   it('shows the minimum job amount in major units', () => {
     expect(databaseErrorMessage(dbError('22023', 'the amount is under the minimum job amount of 5000 minor units of ILS'))).toEqual({
       key: 'dbError.belowMinimum',

@@ -10,7 +10,16 @@ export interface ErrorMessage {
   values?: MessageValues;
 }
 
-/** Prefixes of the RPCs' 22023 messages (supabase/migrations/*_expert_onboarding.sql, *_leads.sql, *_proposals_referrals_payables.sql). */
+/**
+ * Parts of 22023 messages that start like a more general one: "the lead is paid : only a job marked
+ * done can be confirmed" must not read as "the lead is no longer open". Checked before the prefixes.
+ */
+const invalidInputByPart: readonly (readonly [string, MessageKey])[] = [
+  ['only a paid job can be marked done', 'dbError.notPaidYet'],
+  ['only a job marked done can be confirmed', 'dbError.notMarkedDone'],
+];
+
+/** Prefixes of the RPCs' 22023 messages (supabase/migrations/*_expert_onboarding.sql, *_leads.sql, *_proposals_referrals_payables.sql, *_payments.sql, *_reviews.sql). */
 const invalidInputByPrefix: readonly (readonly [string, MessageKey])[] = [
   ['display name must be', 'validation.displayNameLength'],
   ['bio is required', 'validation.bioRequired'],
@@ -51,6 +60,17 @@ const invalidInputByPrefix: readonly (readonly [string, MessageKey])[] = [
   ['no such approved expert', 'dbError.noSuchExpert'],
   ['you cannot refer a lead to yourself', 'dbError.referSelf'],
   ['the referral was already', 'dbError.referralAnswered'],
+  // Payments, completion, pay links, reviews.
+  ['this is paid and cannot be paid', 'dbError.alreadyPaid'],
+  ['this is completed and cannot be paid', 'dbError.alreadyPaid'],
+  ['this is cancelled and cannot be paid', 'dbError.notPayable'],
+  ['only a due payable of a referral lead gets a pay link', 'dbError.payLinkNotDue'],
+  ['the client already opened the pay link', 'dbError.payLinkClaimed'],
+  ['only a completed payable still on hold can be released', 'dbError.notOnHold'],
+  ['a job is rated once it is completed', 'dbError.notCompletedYet'],
+  ['stars must be 1 to 5', 'validation.starsRequired'],
+  ['the review is public', 'validation.reviewPublic'],
+  ['this job is already rated', 'dbError.alreadyRated'],
 ];
 
 /** "the amount is under the minimum job amount of 5000 minor units of ILS": the values are worth showing. */
@@ -68,7 +88,7 @@ export function databaseErrorMessage(error: unknown): ErrorMessage {
   if (code === '22023') {
     const minimum = BELOW_MINIMUM.exec(text);
     if (minimum) return { key: 'dbError.belowMinimum', values: { amount: minorToMajorText(Number(minimum[1])), currency: minimum[2]! } };
-    const known = invalidInputByPrefix.find(([prefix]) => text.startsWith(prefix));
+    const known = invalidInputByPart.find(([part]) => text.includes(part)) ?? invalidInputByPrefix.find(([prefix]) => text.startsWith(prefix));
     return known ? { key: known[1] } : { key: 'dbError.invalidInput', values: { detail: text } };
   }
   // 42501: RLS or an RPC's own check. PGRST301/303: the token is missing, expired or invalid.

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_JOB_AMOUNT, formatMinorAmount, isCurrency, minorToMajorText, parseMajorAmount } from './money.ts';
+import { MAX_JOB_AMOUNT, formatMinorAmount, formatSignedMinorAmount, isCurrency, minorToMajorText, parseMajorAmount } from './money.ts';
 
 describe('parseMajorAmount', () => {
   it.each([
@@ -67,5 +67,19 @@ describe('formatMinorAmount', () => {
   it('knows the supported currencies', () => {
     expect(isCurrency('ILS')).toBe(true);
     expect(isCurrency('GBP')).toBe(false);
+  });
+});
+
+describe('formatSignedMinorAmount', () => {
+  it('always writes the sign of a movement, and none for zero', () => {
+    expect(formatSignedMinorAmount(90000, 'ILS', 'en')).toBe('+₪900.00');
+    expect(formatSignedMinorAmount(-90000, 'ILS', 'en')).toBe('-₪900.00');
+    expect(formatSignedMinorAmount(0, 'USD', 'en')).toBe('$0.00');
+  });
+
+  it('keeps the sign in Hebrew', () => {
+    const text = formatSignedMinorAmount(-20000, 'ILS', 'he');
+    expect(text).toContain('200.00');
+    expect(text).toMatch(/[-−]/);
   });
 });

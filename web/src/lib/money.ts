@@ -49,3 +49,17 @@ export function formatMinorAmount(minor: number, currency: string, locale: strin
     maximumFractionDigits: MINOR_DIGITS,
   }).format(minor / MINOR_PER_MAJOR);
 }
+
+/**
+ * A movement in a ledger-backed list: 90000 → "+₪900.00", -90000 → "-₪900.00" (en). The sign is
+ * always written, so money leaving a balance never reads like money arriving.
+ */
+export function formatSignedMinorAmount(minor: number, currency: string, locale: string): string {
+  return new Intl.NumberFormat(locale, {
+    style: 'currency',
+    currency,
+    signDisplay: 'exceptZero',
+    minimumFractionDigits: MINOR_DIGITS,
+    maximumFractionDigits: MINOR_DIGITS,
+  }).format(minor / MINOR_PER_MAJOR);
+}

@@ -1,6 +1,7 @@
 // A lead as an approved expert sees it: the public part with the distance from their base city,
 // the client's masked hints, and their own proposal: send one, edit or withdraw it while the lead is
-// open; if it won, the payout and the client's contact; otherwise where the lead stands.
+// open; if it won, the payout, how the job goes on (paid, mark it done, confirmed) and the client's
+// contact; otherwise where the lead stands.
 import { useSuspenseQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { databaseErrorMessage } from '../../data/database-error.ts';
@@ -16,8 +17,10 @@ import { useT } from '../../i18n/i18n-provider.tsx';
 import { useDocumentTitle } from '../../lib/use-document-title.ts';
 import { ConfirmAction } from './confirm-action.tsx';
 import { ContactReveal } from './contact-reveal.tsx';
+import { isJobUnderway } from './lead-labels.ts';
 import { LeadOverview } from './lead-overview.tsx';
 import { PayableSummary } from './payable-summary.tsx';
+import { PerformerProgress } from './performer-progress.tsx';
 import { ProposalDetails } from './proposal-details.tsx';
 import { EditProposalForm, NewProposalForm } from './proposal-form.tsx';
 import { ReferralResponse } from './referral-cards.tsx';
@@ -93,11 +96,11 @@ function ProposalState({ lead, expertId, live, latest }: ProposalStateProps) {
       </>
     );
   }
-  if (lead.status === 'assigned' && won) return <WonLead lead={lead} proposal={live} />;
+  if (isJobUnderway(lead.status) && won) return <WonLead lead={lead} proposal={live} />;
   return (
     <>
       <p className="lead-state-message" role="status" data-testid="lead-unavailable">
-        {lead.status === 'assigned'
+        {isJobUnderway(lead.status)
           ? t('expertLead.chosenOther')
           : lead.status === 'cancelled'
             ? t(won ? 'expertLead.cancelledAfterWin' : 'expertLead.cancelled')
@@ -183,6 +186,7 @@ function WonLead({ lead, proposal }: { lead: Lead; proposal: Proposal }) {
           <PayableSummary payable={payable} viewer="performer" />
         </>
       ) : null}
+      {payable && payable.status !== 'cancelled' ? <PerformerProgress lead={lead} /> : null}
       <h3>{t('expertLead.contactHeading')}</h3>
       <ContactReveal leadId={lead.id} label={t('expertLead.showContact')} refusedMessage={t('reveal.noLongerAvailable')} />
     </>

@@ -4,6 +4,9 @@ import type { LeadKind, LeadStatus, ProposalStatus, ReferralStatus } from '../..
 export const leadStatusLabel = {
   open: 'leadStatus.open',
   assigned: 'leadStatus.assigned',
+  paid: 'leadStatus.paid',
+  done: 'leadStatus.done',
+  completed: 'leadStatus.completed',
   cancelled: 'leadStatus.cancelled',
   expired: 'leadStatus.expired',
 } as const satisfies Record<LeadStatus, string>;
@@ -25,6 +28,11 @@ export const referralStatusLabel = {
   accepted: 'referralStatus.accepted',
   declined: 'referralStatus.declined',
 } as const satisfies Record<ReferralStatus, string>;
+
+/** Accepted and not cancelled: the job is being paid for, done or confirmed. */
+export function isJobUnderway(status: LeadStatus): boolean {
+  return status === 'assigned' || status === 'paid' || status === 'done' || status === 'completed';
+}
 
 /** The fields reveal_lead_contact logs, as the access log names them. Unknown ones show as they are. */
 export const contactFieldLabel: Readonly<

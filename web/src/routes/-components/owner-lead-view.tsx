@@ -1,11 +1,17 @@
 // A lead as its owner sees it: the public part, the proposals with Accept, after acceptance what is
-// owed, the client's contact details behind a logged button, the log of who saw them, invitations
-// (referral leads) and Cancel. Sections follow the order the owner needs them in.
-import { useSuspenseQuery } from '@tanstack/react-query';
+// owed and how the job goes on (a customer pays, confirms and rates here; a referring expert creates
+// the client's pay link and follows the job), the client's contact details behind a logged button,
+// the log of who saw them, invitations (referral leads) and Cancel. Sections follow the order the
+// owner needs them in.
+import { useQueryClient, useSuspenseQuery } from '@tanstack/react-query';
 import { databaseErrorMessage } from '../../data/database-error.ts';
+import { leadProposalsQueryOptions } from '../../data/leads/lead-proposals-query.ts';
+import { leadQueryKey } from '../../data/leads/lead-query.ts';
 import type { Lead } from '../../data/leads/lead-types.ts';
 import { useCancelLeadMutation } from '../../data/leads/owner-mutations.ts';
 import { payableQueryOptions } from '../../data/leads/payable-query.ts';
+import type { CheckoutReturn } from '../../data/payments/payment-types.ts';
+import { paymentsQueryKey } from '../../data/payments/payments-query.ts';
 import { FormError, FormNotice } from '../../forms/form-parts.tsx';
 import { useLocale, useT } from '../../i18n/i18n-provider.tsx';
 import { useDocumentTitle } from '../../lib/use-document-title.ts';
@@ -16,13 +22,25 @@ import { LeadInvitations } from './lead-invitations.tsx';
 import { LeadOverview } from './lead-overview.tsx';
 import { OwnerProposals } from './owner-proposals.tsx';
 import { PayableSummary } from './payable-summary.tsx';
+import { PayerProgress } from './payer-progress.tsx';
+import { ReferrerProgress } from './referrer-progress.tsx';
 import { formatDateTime } from './relative-time-text.tsx';
 
-export function OwnerLeadView({ lead, justPosted }: { lead: Lead; justPosted: boolean }) {
+interface OwnerLeadViewProps {
+  lead: Lead;
+  justPosted: boolean;
+  /** Set when Checkout just sent the owner back here. */
+  checkoutReturn: CheckoutReturn | undefined;
+}
+
+export function OwnerLeadView({ lead, justPosted, checkoutReturn }: OwnerLeadViewProps) {
   const t = useT();
   const { locale } = useLocale();
-  const { data: payable } = useSuspenseQuery(payableQueryOptions(lead.id));
+  const queryClient = useQueryClient();
+  const { data: payable, refetch: refetchPayable } = useSuspenseQuery(payableQueryOptions(lead.id));
+  const { data: proposals } = useSuspenseQuery(leadProposalsQueryOptions(lead.id));
   useDocumentTitle(lead.title);
+  const performerName = proposals.find((proposal) => proposal.id === payable?.proposal_id)?.expert?.display_name ?? t('owner.unknownExpert');
 
   return (
     <article className="lead-page" aria-labelledby="lead-title">
@@ -44,6 +62,31 @@ export function OwnerLeadView({ lead, justPosted }: { lead: Lead; justPosted: bo
         <section className="card" aria-labelledby="payable-heading">
           <h2 id="payable-heading">{t('payable.heading')}</h2>
           <PayableSummary payable={payable} />
+        </section>
+      ) : null}
+
+      {payable && payable.status !== 'cancelled' ? (
+        <section className="card" aria-labelledby="progress-heading">
+          <h2 id="progress-heading">{t('progress.heading')}</h2>
+          {payable.is_payer ? (
+            <PayerProgress
+              payable={payable}
+              lead={lead}
+              performerName={performerName}
+              returnPath={`/jobs/${lead.id}`}
+              checkoutReturn={checkoutReturn}
+              refetchPayable={refetchPayable}
+              onPaymentSettled={() =>
+                void Promise.all([
+                  queryClient.invalidateQueries({ queryKey: leadQueryKey(lead.id) }),
+                  queryClient.invalidateQueries({ queryKey: paymentsQueryKey(payable.id) }),
+                  queryClient.invalidateQueries({ queryKey: ['leads', 'mine'] }),
+                ])
+              }
+            />
+          ) : (
+            <ReferrerProgress lead={lead} payable={payable} performerName={performerName} />
+          )}
         </section>
       ) : null}
 

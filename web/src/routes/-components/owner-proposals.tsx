@@ -1,18 +1,22 @@
-// The lead owner's list of proposals, each named by its expert (linked to their public profile),
-// with Accept on the submitted ones while the lead is open. Accepting asks first: it declines every
-// other proposal and gives the chosen expert access to the contact details.
+// The lead owner's list of proposals, each named by its expert (linked to their public profile) with
+// the expert's rating from earlier jobs, and Accept on the submitted ones while the lead is open.
+// Accepting asks first: it declines every other proposal and gives the chosen expert access to the
+// contact details.
 import { Link } from '@tanstack/react-router';
-import { useSuspenseQuery } from '@tanstack/react-query';
+import { useQuery, useSuspenseQuery } from '@tanstack/react-query';
 import { useId } from 'react';
 import { databaseErrorMessage } from '../../data/database-error.ts';
 import { leadProposalsQueryOptions } from '../../data/leads/lead-proposals-query.ts';
 import type { Lead, ProposalWithExpert } from '../../data/leads/lead-types.ts';
 import { useAcceptProposalMutation } from '../../data/leads/owner-mutations.ts';
+import { expertRatingsQueryOptions } from '../../data/reviews/expert-ratings-query.ts';
+import type { ExpertRating } from '../../data/reviews/review-types.ts';
 import { FormError } from '../../forms/form-parts.tsx';
 import { useLocale, useT } from '../../i18n/i18n-provider.tsx';
 import { formatMinorAmount } from '../../lib/money.ts';
 import { ConfirmAction } from './confirm-action.tsx';
 import { ProposalDetails } from './proposal-details.tsx';
+import { RatingSummary } from './star-rating.tsx';
 
 export function OwnerProposals({ lead }: { lead: Lead }) {
   const t = useT();
@@ -21,6 +25,8 @@ export function OwnerProposals({ lead }: { lead: Lead }) {
   const error = accept.isError ? databaseErrorMessage(accept.error) : null;
   // Withdrawn proposals are the expert's business; the owner sees live and decided ones.
   const shown = proposals.filter((proposal) => proposal.status !== 'withdrawn');
+  // Not suspending: a proposal from a new expert shows at once, its rating a moment later.
+  const { data: ratings } = useQuery(expertRatingsQueryOptions(proposals.map((proposal) => proposal.expert_id)));
 
   return (
     <>
@@ -35,6 +41,8 @@ export function OwnerProposals({ lead }: { lead: Lead }) {
             <li key={proposal.id}>
               <OwnerProposalCard
                 proposal={proposal}
+                rating={ratings?.get(proposal.expert_id)}
+                ratingLoaded={ratings !== undefined}
                 canAccept={lead.status === 'open' && proposal.status === 'submitted'}
                 accepting={accept.isPending && accept.variables === proposal.id}
                 busy={accept.isPending}
@@ -50,13 +58,15 @@ export function OwnerProposals({ lead }: { lead: Lead }) {
 
 interface OwnerProposalCardProps {
   proposal: ProposalWithExpert;
+  rating: ExpertRating | undefined;
+  ratingLoaded: boolean;
   canAccept: boolean;
   accepting: boolean;
   busy: boolean;
   onAccept: () => void;
 }
 
-function OwnerProposalCard({ proposal, canAccept, accepting, busy, onAccept }: OwnerProposalCardProps) {
+function OwnerProposalCard({ proposal, rating, ratingLoaded, canAccept, accepting, busy, onAccept }: OwnerProposalCardProps) {
   const t = useT();
   const { locale } = useLocale();
   const id = useId();
@@ -73,6 +83,7 @@ function OwnerProposalCard({ proposal, canAccept, accepting, busy, onAccept }: O
           <bdi>{name}</bdi>
         )}
       </h3>
+      {ratingLoaded ? <RatingSummary rating={rating} /> : null}
       {proposal.expert?.headline ? (
         <p className="expert-headline">
           <bdi>{proposal.expert.headline}</bdi>

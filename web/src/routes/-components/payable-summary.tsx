@@ -5,6 +5,7 @@ import type { Payable } from '../../data/leads/lead-types.ts';
 import { useLocale, useT } from '../../i18n/i18n-provider.tsx';
 import { formatMinorAmount } from '../../lib/money.ts';
 import { formatPercent } from './lead-badges.tsx';
+import { payableStatusLabel } from './payment-labels.ts';
 
 /** Who pays, in the reader's terms: the customer themselves (`is_payer`), the customer, or the referral's client. */
 function payerKey(payable: Payable) {
@@ -33,7 +34,7 @@ export function PayableSummary({ payable, viewer = 'owner' }: { payable: Payable
         <dt>{viewer === 'performer' ? t('payable.youReceive') : t('payable.performerNet')}</dt>
         <dd data-testid="payable-performer">{money(payable.performer_net_cents)}</dd>
         <dt>{t('payable.status')}</dt>
-        <dd data-testid="payable-status">{payable.status === 'due' ? t('payable.due') : t('payable.cancelled')}</dd>
+        <dd data-testid="payable-status">{t(payableStatusLabel[payable.status])}</dd>
       </dl>
       <p className="muted">
         {t(payerKey(payable))} {t('payable.policy', { version: payable.fee_policy_version })}

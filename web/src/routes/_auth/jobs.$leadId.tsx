@@ -12,9 +12,13 @@ import { cityDistanceQueryOptions } from '../../data/leads/city-distance-query.t
 import { contactAccessLogQueryOptions } from '../../data/leads/contact-access-log-query.ts';
 import { leadProposalsQueryOptions, myProposalsQueryOptions } from '../../data/leads/lead-proposals-query.ts';
 import { leadQueryOptions } from '../../data/leads/lead-query.ts';
+import type { ProposalWithExpert } from '../../data/leads/lead-types.ts';
 import { payableQueryOptions } from '../../data/leads/payable-query.ts';
+import { paymentsQueryOptions } from '../../data/payments/payments-query.ts';
 import { leadReferralsQueryOptions, myLeadReferralQueryOptions } from '../../data/referrals/lead-referrals-query.ts';
 import { referenceDataQueryOptions } from '../../data/reference/reference-data-query.ts';
+import { expertRatingsQueryOptions } from '../../data/reviews/expert-ratings-query.ts';
+import { leadReviewQueryOptions } from '../../data/reviews/lead-review-query.ts';
 import { useT } from '../../i18n/i18n-provider.tsx';
 import { useDocumentTitle } from '../../lib/use-document-title.ts';
 import { ExpertLeadView } from '../-components/expert-lead-view.tsx';
@@ -22,8 +26,13 @@ import { LeadOverview } from '../-components/lead-overview.tsx';
 import { OwnerLeadView } from '../-components/owner-lead-view.tsx';
 
 export const Route = createFileRoute('/_auth/jobs/$leadId')({
-  // `?posted=true` right after posting, for the confirmation; anything else is ignored.
-  validateSearch: z.object({ posted: z.boolean().optional().catch(undefined) }),
+  // `?posted=true` right after posting, for the confirmation; `?payment=success&session_id=…` or
+  // `?payment=cancelled` when Stripe Checkout sends the payer back. Anything else is ignored.
+  validateSearch: z.object({
+    posted: z.boolean().optional().catch(undefined),
+    payment: z.enum(['success', 'cancelled']).optional().catch(undefined),
+    session_id: z.string().optional().catch(undefined),
+  }),
   loader: async ({ context, params }) => {
     const { queryClient, session } = context;
     const [lead, application] = await Promise.all([
@@ -34,12 +43,20 @@ export const Route = createFileRoute('/_auth/jobs/$leadId')({
     if (!lead) throw notFound();
     const expert = approvedExpertOf(application);
     if (lead.is_mine) {
-      await Promise.all([
+      const [proposals, payable] = await Promise.all([
         queryClient.ensureQueryData(leadProposalsQueryOptions(lead.id)),
         queryClient.ensureQueryData(payableQueryOptions(lead.id)),
         queryClient.ensureQueryData(contactAccessLogQueryOptions(lead.id)),
         ...(lead.kind === 'referral'
           ? [queryClient.ensureQueryData(leadReferralsQueryOptions(lead.id)), queryClient.ensureQueryData(approvedExpertsQueryOptions())]
+          : []),
+      ]);
+      // The payer's receipt and review, read up front so the page does not flash a loading state
+      // when a payment settles or the job completes; the proposers' ratings beside their cards.
+      await Promise.all([
+        queryClient.ensureQueryData(expertRatingsQueryOptions(proposalExpertIds(proposals))),
+        ...(payable?.is_payer
+          ? [queryClient.ensureQueryData(paymentsQueryOptions(payable.id)), queryClient.ensureQueryData(leadReviewQueryOptions(lead.id))]
           : []),
       ]);
     } else if (expert) {
@@ -55,6 +72,10 @@ export const Route = createFileRoute('/_auth/jobs/$leadId')({
   notFoundComponent: LeadNotFound,
 });
 
+function proposalExpertIds(proposals: readonly ProposalWithExpert[]): string[] {
+  return proposals.map((proposal) => proposal.expert_id);
+}
+
 function LeadPage() {
   const { data: session } = useSuspenseQuery(sessionQueryOptions());
   // Right after sign-out the guard is about to redirect; render nothing in between.
@@ -64,14 +85,14 @@ function LeadPage() {
 
 function LeadContent({ userId }: { userId: string }) {
   const { leadId } = Route.useParams();
-  const { posted } = Route.useSearch();
+  const { posted, payment } = Route.useSearch();
   const { data: lead } = useSuspenseQuery(leadQueryOptions(leadId));
   const { data: application } = useSuspenseQuery(myApplicationQueryOptions(userId));
   const expert = approvedExpertOf(application);
 
   // Only if the lead disappeared after the loader ran: the next load shows "not found" too.
   if (!lead) return <LeadNotFound />;
-  if (lead.is_mine) return <OwnerLeadView lead={lead} justPosted={posted === true} />;
+  if (lead.is_mine) return <OwnerLeadView lead={lead} justPosted={posted === true} checkoutReturn={payment} />;
   if (expert) return <ExpertLeadView lead={lead} expert={expert} />;
   return <ReadOnlyLead leadId={leadId} />;
 }
