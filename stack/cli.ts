@@ -9,6 +9,7 @@ import type { StackKeys } from './keys.ts';
 import { resetDatabase } from './reset.ts';
 import { startStack, type RunningStack } from './stack.ts';
 import { runStaticChecks } from './static-checks.ts';
+import { stripeSettings } from './stripe.ts';
 import { runAllTests } from './test-runner.ts';
 
 const log = (line: string) => console.log(line);
@@ -20,6 +21,7 @@ function printSummary(config: StackConfig, keys: StackKeys, envFile: string): vo
     ['API URL', env.SUPABASE_URL!],
     ['Database', env.SUPABASE_DB_URL!],
     ['Mailbox', `${config.apiUrl}/mailbox`],
+    ['Local Stripe', `${stripeSettings(config, keys).url} (test-mode key in .env.local)`],
     ['Publishable key', env.SUPABASE_PUBLISHABLE_KEY!],
     ['Secret key', env.SUPABASE_SECRET_KEY!],
     ['Logs', config.logDir],
