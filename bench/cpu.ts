@@ -53,3 +53,12 @@ export function cpuShares(before: Map<string, number>, after: Map<string, number
   for (const [name, end] of after) shares.set(name, (end - (before.get(name) ?? 0)) / seconds);
   return shares;
 }
+
+/** CPU seconds all processes on the machine have run so far, plus what the hypervisor took (steal): with
+    cpuSeconds(), what other work took from the cores during a run. Interrupt time is left out: over
+    loopback it is mostly the bench's own traffic, and no process is charged for it. */
+export function machineBusySeconds(): number {
+  const fields = readFileSync('/proc/stat', 'utf8').split('\n')[0]!.trim().split(/\s+/).slice(1).map(Number);
+  const [user = 0, nice = 0, system = 0, , , , , steal = 0] = fields;
+  return (user + nice + system + steal) / TICKS_PER_SECOND;
+}

@@ -49,7 +49,7 @@ export function measure(spec: LoadSpec, onPhase: PhaseListener = () => {}): Prom
 }
 
 /** Nearest-rank percentile of sorted values. */
-function percentile(sorted: Float64Array, q: number): number {
+export function percentile(sorted: Float64Array, q: number): number {
   return sorted.length === 0 ? NaN : sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)]!;
 }
 

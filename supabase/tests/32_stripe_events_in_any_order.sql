@@ -2,7 +2,7 @@
 -- payment not known yet is parked and applied when a later event links it, and the end state is the
 -- one in-order delivery gives. Unknown types are ignored (the webhook still answers 2xx).
 begin;
-select plan(12);
+select plan(13);
 
 select tests.create_user('owner@test.local') as owner \gset
 select tests.create_expert('expert@test.local') as expert \gset
@@ -18,6 +18,10 @@ select is(tests.deliver(tests.stripe_event('evt_pi_2', 'payment_intent.succeeded
   jsonb_build_object('id', 'pi_2', 'amount_received', 200000, 'currency', 'ils')), 6100), 'parked',
   'an event about an unknown payment intent is parked');
 select is(tests.balance('expert_escrow', 'ILS', :'expert_id'), 0::bigint, 'and moves no money yet');
+select is(tests.deliver(tests.stripe_event('evt_bad_meta', 'checkout.session.completed',
+  jsonb_build_object('id', 'cs_bad', 'payment_status', 'paid', 'amount_total', 1, 'currency', 'ils',
+                     'metadata', jsonb_build_object('payment_id', 'not-a-uuid')))), 'parked',
+  'a malformed payment id in the metadata finds no payment: parked, not an error Stripe would retry forever');
 select is(tests.deliver(tests.stripe_event('evt_type_x', 'customer.created', '{"id": "cus_1"}')), 'ignored', 'other event types are ignored');
 select is(tests.deliver(tests.stripe_event('evt_pf_2', 'payment_intent.payment_failed',
   jsonb_build_object('id', 'pi_2', 'currency', 'ils', 'metadata', jsonb_build_object('payment_id', :'payment_id')))), 'failed',
