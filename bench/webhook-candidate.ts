@@ -18,7 +18,7 @@ export interface CandidateFunctions {
 }
 
 export async function startCandidateFunctions(config: StackConfig, keys: StackKeys, dir: string): Promise<CandidateFunctions> {
-  // Past the stack's own ports (the local Stripe is gateway + 14).
+  // Past the stack's own ports (the local Stripe, the last of them, is gateway + 14).
   const functionsPort = config.ports.gateway + 20;
   const gatewayPort = config.ports.gateway + 21;
   const spec = functionsProcess(config, keys);

@@ -15,6 +15,8 @@ export interface StackPorts {
   postgrestAdmin: number;
   auth: number;
   functions: number;
+  /** The local Stripe stand-in (stack/stripe.ts). */
+  stripe: number;
 }
 
 export interface StackConfig {
@@ -42,7 +44,16 @@ export const rootDir = resolve(fileURLToPath(new URL('..', import.meta.url)));
 
 /** Ports sit at fixed offsets from a base, so a profile (or a test's own stack) moves them together. */
 export function portsFrom(base: number, web: number): StackPorts {
-  return { gateway: base, postgres: base + 1, web, postgrest: base + 10, postgrestAdmin: base + 11, auth: base + 12, functions: base + 13 };
+  return {
+    gateway: base,
+    postgres: base + 1,
+    web,
+    postgrest: base + 10,
+    postgrestAdmin: base + 11,
+    auth: base + 12,
+    functions: base + 13,
+    stripe: base + 14,
+  };
 }
 
 const PORTS: Record<Profile, StackPorts> = {

@@ -62,7 +62,7 @@ export async function startStack(config: StackConfig, o: StartOptions): Promise<
   ensurePackages(STACK_PACKAGES, o.log);
   mkdirSync(config.dataDir, { recursive: true });
   reapOrphans(config);
-  const parts: (keyof StackPorts)[] = ['gateway', 'postgres', 'postgrest', 'postgrestAdmin', 'auth', 'functions'];
+  const parts: (keyof StackPorts)[] = ['gateway', 'postgres', 'postgrest', 'postgrestAdmin', 'auth', 'functions', 'stripe'];
   await assertPortsFree(config, o.web ? [...parts, 'web'] : parts);
 
   if (!clusterExists(config)) await step('new database cluster', () => initCluster(config));

@@ -1,4 +1,4 @@
-// The stack's Stripe: the local fake (stack/stripe-fake) on the port after the functions', with a
+// The stack's Stripe: the local fake (stack/stripe-fake) on its port in the stack's plan, with a
 // test-mode secret key and two webhook secrets derived from the stack's own secret key, so they are
 // stable for a data folder and never committed. The fake signs its events for the stripe-webhook
 // function behind the gateway, as Stripe signs them for the deployed function.
@@ -20,8 +20,7 @@ export interface StripeSettings {
 const derive = (keys: StackKeys, purpose: string) => createHmac('sha256', keys.secretKey).update(purpose).digest('hex').slice(0, 32);
 
 export function stripeSettings(config: StackConfig, keys: StackKeys): StripeSettings {
-  // The ports plan: gateway +14, next to the functions' +13 (see portsFrom in config.ts).
-  const port = config.ports.gateway + 14;
+  const port = config.ports.stripe;
   return {
     secretKey: `sk_test_local${derive(keys, 'stripe-secret-key')}`,
     webhookSecret: `whsec_${derive(keys, 'stripe-webhook')}`,
