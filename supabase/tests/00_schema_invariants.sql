@@ -76,7 +76,7 @@ insert into definer_execute_allowlist (spec) select unnest(array[
   'private.withdraw_proposal(uuid):authenticated', 'private.accept_proposal(uuid):authenticated',
   'private.reveal_lead_contact(uuid):authenticated', 'private.refer_lead(uuid,uuid):authenticated',
   'private.respond_to_referral(uuid,boolean):authenticated', 'private.cancel_lead(uuid):authenticated',
-  'private.apply_stripe_event(jsonb,bigint):service_role',
+  'private.apply_stripe_event(jsonb,bigint):service_role', 'private.apply_stripe_event(jsonb,bigint):stripe_webhook',
   'private.prepare_payment(uuid):authenticated', 'private.create_pay_link(uuid):authenticated', 'private.claim_pay_link(text):authenticated',
   'private.mark_job_done(uuid):authenticated', 'private.confirm_job_done(uuid):authenticated',
   'private.release_hold_early(uuid):authenticated', 'private.admin_money_positions():authenticated',

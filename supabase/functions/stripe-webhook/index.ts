@@ -3,9 +3,12 @@
 // (apply_stripe_event), which applies it exactly once in the same transaction as its effects.
 // Bad or stale signatures get 400 and change nothing; ignored types get 200; only what Stripe should
 // retry (the database or Stripe unreachable) gets a 5xx.
-import { withSupabase } from 'npm:@supabase/server@^1.8.1';
+// The caller is Stripe, proven by the signature, not a Supabase user or key; so no withSupabase. The
+// event goes to the database over a pooled direct connection as the `stripe_webhook` role, which may
+// run apply_stripe_event and nothing else (see 20261125220000_stripe_webhook_role.sql for why).
 import type Stripe from 'npm:stripe@^23.1.0';
 import { z } from 'npm:zod@^4.6.7';
+import { queryAs } from '../_shared/database.ts';
 import { stripeClient, verifiedEvent, webhookSecrets } from '../_shared/stripe.ts';
 
 export const HANDLED_TYPES = new Set([
@@ -29,12 +32,15 @@ async function processingFee(stripe: Stripe, intent: Stripe.PaymentIntent): Prom
   return tx && typeof tx !== 'string' ? tx.fee : null;
 }
 
+// One client per process: building it per request showed up in the webhook benchmark.
+let stripe: Stripe | undefined;
+
 export default {
-  fetch: withSupabase({ auth: 'none', cors: 'disabled' }, async (req, ctx) => {
+  fetch: async (req: Request): Promise<Response> => {
     if (req.method !== 'POST') return json(405, { error: 'POST only' });
     const signature = req.headers.get('stripe-signature');
     if (!signature) return json(400, { error: 'missing Stripe-Signature' });
-    const stripe = stripeClient();
+    stripe ??= stripeClient();
     const event = await verifiedEvent(stripe, await req.text(), signature, webhookSecrets());
     if (!event || !eventShape.safeParse(event).success) return json(400, { error: 'invalid signature or payload' });
     if (!HANDLED_TYPES.has(event.type)) return json(200, { received: true, outcome: 'ignored' });
@@ -47,12 +53,18 @@ export default {
         return json(503, { error: 'could not read the processing fee; Stripe will retry' });
       }
     }
-    // Without a fee the argument is left out and the RPC's default (null) applies.
-    const { data, error } = await ctx.supabaseAdmin.rpc('apply_stripe_event', { event, ...(fee === null ? {} : { processor_fee_cents: fee }) });
-    if (error) {
-      // 22023: the database refused the event itself; retrying cannot help.
-      return error.code === '22023' ? json(400, { error: error.message }) : json(503, { error: 'try again later' });
+    try {
+      const [row] = await queryAs<{ outcome: string }>('stripe_webhook', 'select private.apply_stripe_event($1::jsonb, $2::bigint) as outcome', [
+        event,
+        fee,
+      ]);
+      return json(200, { received: true, outcome: row!.outcome });
+    } catch (error) {
+      // 22023: the database refused the event itself; retrying cannot help. Anything else (the
+      // database unreachable, a deadlock) is worth Stripe's retry. The message names no person.
+      const refused = (error as { code?: string }).code === '22023';
+      if (!refused) console.error('stripe-webhook: could not apply', event.id, (error as Error).message);
+      return refused ? json(400, { error: (error as Error).message }) : json(503, { error: 'try again later' });
     }
-    return json(200, { received: true, outcome: data });
-  }),
+  },
 };
