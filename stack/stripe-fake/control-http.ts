@@ -81,6 +81,8 @@ export async function handleControl(control: FakeControl, method: string, url: U
       if (!Array.isArray(body.endpoints)) throw invalidRequest('endpoints must be an array', { param: 'endpoints' });
       control.setWebhookEndpoints(body.endpoints as WebhookEndpoint[]);
       return ok();
+    case 'POST /idempotency/forget':
+      return ok({ forgotten: control.forgetIdempotencyKeys() });
     case 'POST /payouts/fail-next':
       control.failNextPayout(str(body.failureCode));
       return ok();
@@ -97,8 +99,17 @@ export async function handleControl(control: FakeControl, method: string, url: U
     return ok(control.settleAsync(id, str(body.outcome) as 'succeeded' | 'failed'));
   }
   if ((m = /^\/accounts\/([^/]+)\/onboard$/.exec(path))) return ok(control.onboardAccount(m[1] ?? ''));
+  if ((m = /^\/accounts\/([^/]+)\/restrict$/.exec(path))) {
+    // Passed through unchecked: restrictAccount refuses anything but a list of names.
+    return ok(control.restrictAccount(m[1] ?? '', body.requirements as string[] | undefined));
+  }
   if ((m = /^\/payouts\/([^/]+)\/settle$/.exec(path)))
     return ok(control.settlePayout(m[1] ?? '', str(body.outcome) as 'paid' | 'failed', str(body.failureCode)));
   if ((m = /^\/refunds\/([^/]+)\/fail$/.exec(path))) return ok(control.failRefund(m[1] ?? '', str(body.failureReason)));
+  if ((m = /^\/charges\/([^/]+)\/dispute$/.exec(path))) {
+    // Passed through unchecked: disputeCharge refuses a reason or amount of the wrong type by name.
+    return ok(control.disputeCharge(m[1] ?? '', { reason: body.reason as string | undefined, amount: body.amount as number | undefined }));
+  }
+  if ((m = /^\/disputes\/([^/]+)\/close$/.exec(path))) return ok(control.closeDispute(m[1] ?? '', str(body.outcome) as 'won' | 'lost'));
   return undefined;
 }

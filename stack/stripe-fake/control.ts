@@ -1,11 +1,11 @@
 // The fake's own levers, not Stripe's: inject failures, bend webhook delivery, act as the payer or
-// the bank, and read back what was delivered. The same operations are offered in-process (the
+// the bank (or the cardholder's bank, with a chargeback), and read back what was delivered. The same operations are offered in-process (the
 // `control` of a started fake) and over HTTP under `/_fake/` (control-http.ts) for tests in other
 // processes, such as Deno tests of the edge functions or browser tests.
 import { invalidRequest } from './errors.ts';
 import type { EventObject, FakeContext } from './fake-context.ts';
 import type { FailureInjector, FailureRule } from './failure-injection.ts';
-import { onboardAccount, type Account } from './resources/accounts.ts';
+import { onboardAccount, restrictAccount, type Account } from './resources/accounts.ts';
 import {
   declineCheckoutSession,
   payCheckoutSession,
@@ -14,6 +14,7 @@ import {
   type PayerInput,
 } from './resources/checkout-outcomes.ts';
 import type { CheckoutSession } from './resources/checkout-sessions.ts';
+import { decideDispute, disputeCharge, type Dispute } from './resources/disputes.ts';
 import { settlePayout, type Payout } from './resources/payouts.ts';
 import { failRefund, type Refund } from './resources/refunds.ts';
 import type { DeliveryAttempt, DeliveryPlan, WebhookEndpoint } from './webhook-delivery.ts';
@@ -128,6 +129,17 @@ export class FakeControl {
     return onboardAccount(this.fake, accountId);
   }
 
+  /**
+   * Stripe restricts a connected account (verification failed, information past due): its capabilities
+   * go inactive, payouts_enabled false, `requirements` lists what is due (default
+   * individual.verification.document), and account.updated goes to Connect endpoints. Transfers to it
+   * then fail (insufficient_capabilities_for_transfer), as do its payouts (payouts_not_allowed);
+   * onboardAccount() lifts the restriction.
+   */
+  restrictAccount(accountId: string, requirements?: string[]): Account {
+    return restrictAccount(this.fake, accountId, requirements);
+  }
+
   settlePayout(payoutId: string, outcome: 'paid' | 'failed', failureCode?: string): Payout {
     if (outcome !== 'paid' && outcome !== 'failed') throw invalidRequest('outcome must be paid or failed', { param: 'outcome' });
     return settlePayout(this.fake, payoutId, outcome, failureCode);
@@ -140,6 +152,31 @@ export class FakeControl {
 
   failRefund(refundId: string, failureReason?: string): Refund {
     return failRefund(this.fake, refundId, failureReason);
+  }
+
+  /**
+   * The cardholder disputes a succeeded charge: a `needs_response` dispute, the amount (default: what
+   * is unrefunded) and the 15.00 fee withdrawn; charge.dispute.created and charge.dispute.funds_withdrawn.
+   */
+  disputeCharge(chargeId: string, options: { reason?: string; amount?: number } = {}): Dispute {
+    return disputeCharge(this.fake, chargeId, options);
+  }
+
+  /** The bank decides an open dispute: 'won' reinstates the amount (charge.dispute.funds_reinstated), then charge.dispute.closed. */
+  closeDispute(disputeId: string, outcome: 'won' | 'lost'): Dispute {
+    if (outcome !== 'won' && outcome !== 'lost') throw invalidRequest('outcome must be won or lost', { param: 'outcome' });
+    return decideDispute(this.fake, disputeId, outcome);
+  }
+
+  /**
+   * Forgets every stored Idempotency-Key answer, as Stripe does 24 hours after a key's first use: a
+   * retry with the same key then runs again. Returns how many were dropped.
+   */
+  forgetIdempotencyKeys(): number {
+    const count = this.fake.store.idempotency.size;
+    this.fake.store.idempotency.clear();
+    this.fake.store.changed();
+    return count;
   }
 
   /** Forget every object, event, idempotency key, injected failure and delivery plan. */

@@ -1,7 +1,8 @@
 // Optional persistence: the whole store as one JSON file, rewritten after changes so a restarted
 // fake (a second `npm start`) still knows the sessions, payments and events the database refers to.
 // Writes go to a temporary file renamed over the old one, so a crash mid-write never leaves half a
-// file, and are coalesced: a burst of changes costs one write.
+// file, and are coalesced: changes within a short wait (longer as the store grows) cost one write,
+// and close() writes whatever is still pending.
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import type { StoreSnapshot } from './store.ts';
@@ -27,22 +28,38 @@ export async function loadDataFile(file: string): Promise<StoreSnapshot | undefi
   return snapshot as StoreSnapshot;
 }
 
+/** Shortest wait between a change and the write that saves it. */
+const MIN_DELAY_MS = 100;
+/** Longest: the most a crash (rather than close()) can lose, however large the store grows. */
+const MAX_DELAY_MS = 5_000;
+/** A write serialises the whole store on the event loop; waiting 8× its duration keeps writes to about a ninth of the time. */
+const DELAY_PER_WRITE_MS = 8;
+
 export class DataFileWriter {
-  private pending = false;
+  private timer: NodeJS.Timeout | undefined;
   private writing: Promise<void> = Promise.resolve();
   private lastError: Error | undefined;
+  private lastWriteMs = 0;
 
   constructor(
     private readonly file: string,
     private readonly snapshot: () => StoreSnapshot,
   ) {}
 
-  /** Marks the data dirty; one write follows the current one, whatever the number of calls meanwhile. */
+  /**
+   * Marks the data dirty. The write follows after a short wait, so a burst of changes (a payout run
+   * makes thousands a second) costs one write; the wait grows with the time a write takes, since each
+   * serialises the whole store. close() writes what is pending at once (flush()).
+   */
   schedule(): void {
-    if (this.pending) return;
-    this.pending = true;
+    if (this.timer) return;
+    const delay = Math.min(MAX_DELAY_MS, Math.max(MIN_DELAY_MS, this.lastWriteMs * DELAY_PER_WRITE_MS));
+    this.timer = setTimeout(() => this.startWrite(), delay);
+  }
+
+  private startWrite(): void {
+    this.timer = undefined;
     this.writing = this.writing.then(async () => {
-      this.pending = false;
       try {
         await this.write();
       } catch (e) {
@@ -52,14 +69,21 @@ export class DataFileWriter {
   }
 
   private async write(): Promise<void> {
+    const started = performance.now();
     const tmp = `${this.file}.${process.pid}.tmp`;
     await mkdir(dirname(this.file), { recursive: true });
-    await writeFile(tmp, JSON.stringify(this.snapshot()));
+    const text = JSON.stringify(this.snapshot());
+    this.lastWriteMs = performance.now() - started;
+    await writeFile(tmp, text);
     await rename(tmp, this.file);
   }
 
-  /** Waits for every scheduled write; rethrows a write that failed, so a lost file is not silent. */
+  /** Writes what is pending now and waits for every write; rethrows a write that failed, so a lost file is not silent. */
   async flush(): Promise<void> {
+    if (this.timer) {
+      clearTimeout(this.timer);
+      this.startWrite();
+    }
     await this.writing;
     if (this.lastError) {
       const e = this.lastError;

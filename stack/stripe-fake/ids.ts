@@ -23,16 +23,21 @@ export const PREFIX = {
   charge: 'ch_',
   checkoutSession: 'cs_test_',
   destinationPayment: 'py_',
+  dispute: 'dp_',
   event: 'evt_',
   lineItem: 'li_',
   paymentIntent: 'pi_',
   paymentMethod: 'pm_',
+  /** A destination payment's refund, made by a transfer reversal. */
+  paymentRefund: 'pyr_',
   payout: 'po_',
   price: 'price_',
   product: 'prod_',
   refund: 're_',
   request: 'req_',
+  topup: 'tu_',
   transfer: 'tr_',
+  transferReversal: 'trr_',
 } as const;
 
 export function newId(prefix: string, length = 24): string {

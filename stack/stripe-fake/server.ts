@@ -22,10 +22,12 @@ import { Params } from './params.ts';
 import { accountRoutes } from './resources/accounts.ts';
 import { balanceRoutes } from './resources/balance.ts';
 import { checkoutRoutes, sweepExpiredSessions } from './resources/checkout-sessions.ts';
+import { disputeRoutes } from './resources/disputes.ts';
 import { eventRoutes } from './resources/events.ts';
 import { paymentRoutes } from './resources/payments.ts';
 import { payoutRoutes } from './resources/payouts.ts';
 import { refundRoutes } from './resources/refunds.ts';
+import { topupRoutes } from './resources/topups.ts';
 import { transferRoutes } from './resources/transfers.ts';
 import { Router } from './router.ts';
 import { Store } from './store.ts';
@@ -146,11 +148,13 @@ export async function startStripeFake(o: StripeFakeOptions): Promise<StripeFake>
     ...checkoutRoutes,
     ...paymentRoutes,
     ...refundRoutes,
+    ...disputeRoutes,
     ...balanceRoutes,
     ...eventRoutes,
     ...accountRoutes,
     ...transferRoutes,
     ...payoutRoutes,
+    ...topupRoutes,
   ]);
 
   const sendJson = (res: ServerResponse, status: number, body: string, headers: Record<string, string> = {}) => {

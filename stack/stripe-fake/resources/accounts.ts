@@ -2,7 +2,8 @@
 // requested capabilities, retrieve, update and list it, and onboard it through an Account Link to a
 // hosted stand-in page. A new account can neither take payments nor be paid out; onboarding turns on
 // its requested capabilities, adds a test bank account and sends `account.updated` to Connect
-// endpoints, as Stripe does when a user finishes onboarding.
+// endpoints, as Stripe does when a user finishes onboarding. The control API can restrict an account
+// later (requirements past due), as Stripe does when verification fails.
 import { invalidRequest, missingParam } from '../errors.ts';
 import { automatic, type FakeContext, type RequestInfo } from '../fake-context.ts';
 import { newId, PREFIX, randomBase62 } from '../ids.ts';
@@ -148,18 +149,36 @@ export function accountFor(fake: FakeContext, id: string, caller: string | null)
   return mustGet<Account>(fake, ACCOUNT, id, null);
 }
 
-/** What finishing the hosted onboarding does: every requested capability becomes active. */
-export function onboardAccount(fake: FakeContext, accountId: string): Account {
-  const account = mustGet<Account>(fake, ACCOUNT, accountId, null);
-  if (account.details_submitted) return account;
-  const previous = {
+/** Onboarded and not restricted since: every requested capability active, payouts on, nothing due. */
+function inGoodStanding(account: Account): boolean {
+  const due = (account.requirements.currently_due as string[] | undefined) ?? [];
+  return account.payouts_enabled && due.length === 0 && Object.values(account.capabilities).every((c) => c === 'active');
+}
+
+function standing(account: Account): Record<string, unknown> {
+  return {
     capabilities: { ...account.capabilities },
     charges_enabled: account.charges_enabled,
     details_submitted: account.details_submitted,
     payouts_enabled: account.payouts_enabled,
     requirements: structuredClone(account.requirements),
   };
-  const bank = {
+}
+
+/** `previous_attributes` holds only what changed, as in Stripe's events. */
+function changedSince(before: Record<string, unknown>, account: Account): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(before).filter(([k, v]) => JSON.stringify(v) !== JSON.stringify(account[k])));
+}
+
+/**
+ * What finishing the hosted onboarding does: every requested capability becomes active. On a
+ * restricted account (restrictAccount) it is the user supplying what was due: the account is active again.
+ */
+export function onboardAccount(fake: FakeContext, accountId: string): Account {
+  const account = mustGet<Account>(fake, ACCOUNT, accountId, null);
+  if (account.details_submitted && inGoodStanding(account)) return account;
+  const previous = standing(account);
+  const bank = account.external_accounts.data[0] ?? {
     id: newId(PREFIX.bankAccount),
     object: 'bank_account',
     account: account.id,
@@ -185,11 +204,38 @@ export function onboardAccount(fake: FakeContext, accountId: string): Account {
     external_accounts: { ...account.external_accounts, data: [bank], total_count: 1 },
     payouts_enabled: true,
     requirements: requirements([]),
-    tos_acceptance: { date: fake.now(), ip: '127.0.0.1', user_agent: 'stripe-fake' },
+    tos_acceptance: (account.tos_acceptance as { date: number | null } | undefined)?.date
+      ? account.tos_acceptance
+      : { date: fake.now(), ip: '127.0.0.1', user_agent: 'stripe-fake' },
   });
   fake.store.changed();
   // Connect events carry the account and go to Connect endpoints.
-  fake.emit('account.updated', account, automatic(account.id), previous);
+  fake.emit('account.updated', account, automatic(account.id), changedSince(previous, account));
+  return account;
+}
+
+/** What Stripe asks of a restricted individual account by default: an identity document. */
+export const DEFAULT_RESTRICTION = ['individual.verification.document'];
+
+/**
+ * Stripe restricts the account, as when verification fails or information falls past due: every
+ * capability becomes inactive, payouts and charges stop, `requirements` lists what is due
+ * (`disabled_reason` requirements.past_due), and the Connect endpoint gets account.updated. A transfer
+ * to it then fails with insufficient_capabilities_for_transfer and its payouts with
+ * payouts_not_allowed, until onboardAccount (or an account_update link) brings it back.
+ */
+export function restrictAccount(fake: FakeContext, accountId: string, due: string[] = DEFAULT_RESTRICTION): Account {
+  const account = mustGet<Account>(fake, ACCOUNT, accountId, null);
+  if (!Array.isArray(due) || due.length === 0 || due.some((r) => typeof r !== 'string' || r === '')) {
+    throw invalidRequest('requirements must be a non-empty list of requirement names, e.g. individual.verification.document.', {
+      param: 'requirements',
+    });
+  }
+  const previous = standing(account);
+  for (const cap of Object.keys(account.capabilities)) account.capabilities[cap] = 'inactive';
+  Object.assign(account, { charges_enabled: false, payouts_enabled: false, requirements: requirements(due) });
+  fake.store.changed();
+  fake.emit('account.updated', account, automatic(account.id), changedSince(previous, account));
   return account;
 }
 

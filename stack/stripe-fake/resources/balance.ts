@@ -5,7 +5,7 @@
 import type { FakeContext } from '../fake-context.ts';
 import { newId, PREFIX } from '../ids.ts';
 import type { ApiRoute } from '../router.ts';
-import type { StripeObject } from '../store.ts';
+import type { StoreEntry, StripeObject } from '../store.ts';
 import { equals, listHandler, retrieveHandler, type ObjectKind } from './common.ts';
 
 export interface BalanceTransaction extends StripeObject {
@@ -24,11 +24,24 @@ export const BALANCE_TRANSACTION: ObjectKind = { object: 'balance_transaction', 
 export interface MoneyMovement {
   amount: number;
   currency: string;
-  type: 'charge' | 'payment' | 'refund' | 'refund_failure' | 'transfer' | 'payout' | 'payout_failure';
+  type:
+    | 'adjustment'
+    | 'charge'
+    | 'payment'
+    | 'payment_refund'
+    | 'payout'
+    | 'payout_failure'
+    | 'refund'
+    | 'refund_failure'
+    | 'topup'
+    | 'transfer'
+    | 'transfer_refund';
   reportingCategory: string;
   source: string;
   description?: string | null;
   fee?: number;
+  /** What `fee_details` calls the fee: Stripe says 'Dispute fee' for a chargeback's. */
+  feeDescription?: string;
 }
 
 export function recordBalanceTransaction(fake: FakeContext, account: string | null, m: MoneyMovement): BalanceTransaction {
@@ -46,7 +59,9 @@ export function recordBalanceTransaction(fake: FakeContext, account: string | nu
       description: m.description ?? null,
       exchange_rate: null,
       fee,
-      fee_details: fee ? [{ amount: fee, application: null, currency: m.currency, description: 'Stripe processing fees', type: 'stripe_fee' }] : [],
+      fee_details: fee
+        ? [{ amount: fee, application: null, currency: m.currency, description: m.feeDescription ?? 'Stripe processing fees', type: 'stripe_fee' }]
+        : [],
       net: m.amount - fee,
       reporting_category: m.reportingCategory,
       source: m.source,
@@ -57,11 +72,37 @@ export function recordBalanceTransaction(fake: FakeContext, account: string | nu
   );
 }
 
+interface RunningTotals {
+  /** How many of the account's balance transactions are summed in `net`. */
+  counted: number;
+  net: Map<string, number>;
+}
+
+/**
+ * Per-account sums of `net` by currency, kept beside the store's append-only list of the account's
+ * balance transactions and brought up to date on each read, so a balance costs the transactions made
+ * since the last read rather than all of them. Balance transactions never change once recorded.
+ */
+const totals = new WeakMap<readonly StoreEntry[], RunningTotals>();
+
+function balances(fake: FakeContext, account: string | null): Map<string, number> {
+  const entries = fake.store.entriesOf('balance_transaction', account);
+  let t = totals.get(entries);
+  if (!t) {
+    t = { counted: 0, net: new Map() };
+    totals.set(entries, t);
+  }
+  for (; t.counted < entries.length; t.counted += 1) {
+    const txn = (entries[t.counted] as StoreEntry).obj as BalanceTransaction;
+    if (txn.status === 'available') t.net.set(txn.currency, (t.net.get(txn.currency) ?? 0) + txn.net);
+    else if (!t.net.has(txn.currency)) t.net.set(txn.currency, 0);
+  }
+  return t.net;
+}
+
 /** The available balance of an account in one currency: the sum of its transactions' net amounts. */
 export function availableBalance(fake: FakeContext, account: string | null, currency: string): number {
-  return fake.store
-    .list<BalanceTransaction>('balance_transaction', account, (t) => t.currency === currency && t.status === 'available')
-    .reduce((sum, t) => sum + t.net, 0);
+  return balances(fake, account).get(currency) ?? 0;
 }
 
 export const balanceRoutes: ApiRoute[] = [
@@ -71,7 +112,7 @@ export const balanceRoutes: ApiRoute[] = [
     handler: (fake, req) => {
       req.params.allowOnly(['expand']);
       const account = req.info.account;
-      const currencies = new Set(fake.store.list<BalanceTransaction>('balance_transaction', account).map((t) => t.currency));
+      const currencies = new Set(balances(fake, account).keys());
       if (currencies.size === 0) currencies.add('usd');
       const available = [...currencies].sort().map((currency) => {
         const amount = availableBalance(fake, account, currency);

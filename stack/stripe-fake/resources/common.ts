@@ -32,11 +32,14 @@ export function retrieveHandler(kind: ObjectKind): ApiHandler {
 
 /**
  * A list handler: `filters` maps each supported filter parameter to a predicate builder, on top of
- * `created`, pagination and `expand[]=data.…`.
+ * `created`, pagination and `expand[]=data.…`. A filter parameter named in `indexed` is an equality
+ * on a field of the same name that never changes (a transfer's transfer_group): the store looks its
+ * candidates up in an index instead of scanning every object of the type.
  */
 export function listHandler<T extends StripeObject>(
   kind: ObjectKind,
   filters: Record<string, (params: Params) => (o: T) => boolean> = {},
+  indexed: readonly (keyof T & string)[] = [],
 ): ApiHandler {
   return (fake, req) => {
     const { params } = req;
@@ -47,7 +50,9 @@ export function listHandler<T extends StripeObject>(
         .filter(([k]) => params.has(k))
         .map(([, build]) => build(params)),
     ];
-    const items = fake.store.list<T>(kind.object, req.info.account, (o) => predicates.every((p) => p(o)));
+    const field = indexed.find((f) => params.has(f));
+    const where = field ? { field, value: params.string(field) } : undefined;
+    const items = fake.store.list<T>(kind.object, req.info.account, (o) => predicates.every((p) => p(o)), where);
     return fake.expand(paginate(items, params, kind.url, kind.object), params.expand(), req.info.account);
   };
 }

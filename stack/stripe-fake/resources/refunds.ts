@@ -3,6 +3,7 @@
 // fee is returned, as in Stripe) and emits refund.created and charge.refunded; updating its
 // metadata emits refund.updated; the control API can make it fail later (refund.updated and
 // refund.failed, the money returned to the balance), as a card refund to a closed account does.
+// A charge with an open or lost dispute cannot be refunded (charge_disputed).
 import { invalidRequest } from '../errors.ts';
 import type { FakeContext, RequestInfo } from '../fake-context.ts';
 import { newId, PREFIX } from '../ids.ts';
@@ -12,6 +13,7 @@ import type { ApiRequest, ApiRoute } from '../router.ts';
 import type { StripeObject } from '../store.ts';
 import { recordBalanceTransaction } from './balance.ts';
 import { equals, listHandler, mustGet, retrieveHandler, type ObjectKind } from './common.ts';
+import { disputeOf } from './disputes.ts';
 import { CHARGE, PAYMENT_INTENT, type Charge, type PaymentIntent } from './payments.ts';
 
 export const REFUND: ObjectKind = { object: 'refund', param: 'refund', url: '/v1/refunds' };
@@ -71,6 +73,11 @@ function create(fake: FakeContext, req: ApiRequest): unknown {
   const charge = chargeToRefund(fake, req);
   if (charge.status !== 'succeeded') {
     throw invalidRequest(`Charge ${charge.id} has not succeeded and cannot be refunded.`, { code: 'charge_not_refundable', param: 'charge' });
+  }
+  // A chargeback already returned the money to the cardholder; a refund would pay them twice.
+  const dispute = disputeOf(fake, charge, info.account);
+  if (dispute && dispute.status !== 'won') {
+    throw invalidRequest(`Charge ${charge.id} has been charged back; cannot issue a refund.`, { code: 'charge_disputed', param: 'charge' });
   }
   const left = charge.amount - charge.amount_refunded;
   if (left <= 0) throw invalidRequest(`Charge ${charge.id} has already been refunded.`, { code: 'charge_already_refunded', param: 'charge' });
