@@ -14,6 +14,7 @@ import { assertPortsFree } from './ports.ts';
 import { clusterExists, initCluster, postgresReady, postgresService, withClient } from './postgres.ts';
 import { postgrestReadyUrl, postgrestService } from './postgrest.ts';
 import { httpOk, Supervisor } from './supervisor.ts';
+import { startScheduledFunctions } from './scheduled-functions.ts';
 import { startLocalStripe } from './stripe.ts';
 import { STACK_PACKAGES, ensurePackages } from './system-packages.ts';
 import { webService } from './web.ts';
@@ -125,6 +126,9 @@ export async function startStack(config: StackConfig, o: StartOptions): Promise<
       await step('demo data', () => applySeed(config));
     }
     if (webProc) await step('web app', () => supervisor.waitReady(webProc, () => httpOk(config.webUrl), 60_000));
+    if (config.profile === 'dev') {
+      closers.push(startScheduledFunctions(config, keys, (line) => appendFileSync(join(config.logDir, 'scheduled.log'), `${line}\n`)));
+    }
     return { config, keys, freshDatabase, stop };
   } catch (error) {
     await stop();

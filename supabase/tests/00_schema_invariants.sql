@@ -33,7 +33,9 @@ insert into grant_allowlist (spec) select unnest(array[
   'public.proposals:authenticated:select', 'public.referrals:authenticated:select',
   -- Views that show each caller their columns, over private tables the views' columns are read from.
   'public.leads:authenticated:select', 'public.payables:authenticated:select', 'public.contact_access_logs:authenticated:select',
-  'public.payments:authenticated:select',
+  'public.payments:authenticated:select', 'public.refunds:authenticated:select', 'public.disputes:authenticated:select',
+  'public.chargebacks:authenticated:select',
+  'public.payout_accounts:authenticated:select', 'public.payouts:authenticated:select', 'public.payout_batches:authenticated:select',
   'public.reviews:anon:select', 'public.reviews:authenticated:select',
   'public.expert_ratings:anon:select', 'public.expert_ratings:authenticated:select'
 ]);
@@ -47,15 +49,35 @@ select 'private.payables.' || c || ':authenticated:select' from unnest(array[
   'id', 'lead_id', 'proposal_id', 'lead_owner_id', 'payer_kind', 'payer_user_id', 'performer_expert_id', 'performer_user_id',
   'referrer_expert_id', 'amount_cents', 'currency', 'fee_policy_version', 'platform_percent', 'referrer_share_percent',
   'platform_fee_cents', 'referrer_fee_cents', 'performer_net_cents', 'status', 'created_at',
-  'paid_at', 'done_at', 'completed_at', 'hold_until', 'released_at']) c
+  'paid_at', 'done_at', 'completed_at', 'hold_until', 'released_at', 'reversed_cents']) c
 union all
-select 'private.marketplace_settings.' || c || ':authenticated:select' from unnest(array['auto_confirm_days', 'hold_days']) c
+select 'private.marketplace_settings.' || c || ':authenticated:select' from unnest(array['auto_confirm_days', 'hold_days', 'payout_cadence']) c
 union all
 select 'private.contact_access_logs.' || c || ':authenticated:select' from unnest(array[
   'id', 'lead_id', 'revealer_role', 'revealer_expert_id', 'fields', 'created_at', 'revealer_user_id', 'ip', 'user_agent']) c
 union all
 select 'private.payments.' || c || ':authenticated:select' from unnest(array[
-  'id', 'payable_id', 'payer_user_id', 'status', 'amount_cents', 'currency', 'created_at', 'paid_at', 'failed_at']) c;
+  'id', 'payable_id', 'payer_user_id', 'status', 'amount_cents', 'currency', 'created_at', 'paid_at', 'failed_at']) c
+union all
+select 'private.refunds.' || c || ':authenticated:select' from unnest(array[
+  'id', 'payable_id', 'amount_cents', 'currency', 'reason', 'note', 'status', 'created_at', 'succeeded_at', 'failed_at', 'dispute_id']) c
+union all
+select 'private.disputes.' || c || ':authenticated:select' from unnest(array[
+  'id', 'payable_id', 'opened_by_role', 'reason', 'message', 'status', 'outcome', 'refund_cents', 'resolution_note', 'created_at',
+  'resolved_at']) c
+union all
+select 'private.chargebacks.' || c || ':authenticated:select' from unnest(array[
+  'id', 'payable_id', 'amount_cents', 'currency', 'reason', 'stripe_status', 'outcome', 'reversed_cents', 'opened_at', 'closed_at']) c
+union all
+select 'private.payout_accounts.' || c || ':authenticated:select' from unnest(array[
+  'expert_id', 'stripe_account_id', 'details_submitted', 'charges_enabled', 'payouts_enabled', 'transfers_active', 'requirements_due',
+  'disabled_reason', 'updated_at']) c
+union all
+select 'private.payouts.' || c || ':authenticated:select' from unnest(array[
+  'id', 'batch_id', 'expert_id', 'currency', 'amount_cents', 'available_cents', 'carry_netted_cents', 'status', 'transfer_id',
+  'reversed_cents', 'failure_reason', 'created_at', 'transferred_at', 'paid_at', 'failed_at']) c
+union all
+select 'private.payout_batches.' || c || ':authenticated:select' from unnest(array['id', 'period_end', 'created_by', 'created_at', 'executed_at']) c;
 
 create temp table definer_execute_allowlist (spec text primary key);
 insert into definer_execute_allowlist (spec) select unnest(array[
@@ -83,7 +105,15 @@ insert into definer_execute_allowlist (spec) select unnest(array[
   'private.my_wallet():authenticated', 'private.my_wallet_movements(integer):authenticated',
   'private.rate_performer(uuid,integer,text,boolean):authenticated',
   'private.set_referrer_share(uuid,numeric):authenticated',
-  'private.my_paid_lead_ids():authenticated'
+  'private.my_paid_lead_ids():authenticated',
+  'private.open_dispute(uuid,text,text):authenticated', 'private.resolve_dispute(uuid,text,bigint,text):authenticated',
+  'private.refund_payable(uuid,bigint,text):authenticated',
+  'private.refunds_to_submit(uuid):authenticated', 'private.refunds_to_submit(uuid):service_role',
+  'private.record_refund_sent(uuid,text,text):service_role',
+  'private.payout_onboarding():authenticated', 'private.link_payout_account(uuid,text):service_role',
+  'private.create_payout_batch(date):authenticated', 'private.payouts_to_execute(uuid,integer):authenticated',
+  'private.payouts_to_execute(uuid,integer):service_role', 'private.record_payout_step(uuid,text,text,text):service_role',
+  'private.admin_ledger_movements(timestamp with time zone,timestamp with time zone):authenticated'
 ]);
 
 select is_empty(

@@ -25,7 +25,7 @@ describe('paying for an accepted job', () => {
     expect((await job.owner.client.from('leads').select('status').eq('id', job.leadId).single()).data).toEqual({ status: 'paid' });
 
     const wallet = await job.expert.client.rpc('my_wallet');
-    expect(wallet.data).toEqual([{ currency: 'ILS', escrow_cents: 90000, pending_cents: 0, available_cents: 0 }]);
+    expect(wallet.data).toEqual([{ currency: 'ILS', escrow_cents: 90000, pending_cents: 0, available_cents: 0, carry_cents: 0 }]);
 
     // Stripe's processing fee (2.9% + 30 on 1,000.00 = 29.30) is booked once the intent's event arrives.
     const admin = await signInDemo('admin');

@@ -75,7 +75,7 @@ describe('stripe-webhook', () => {
     expect(outcomes.filter(([, o]) => o === 'duplicate')).toHaveLength(19);
     expect(await status(job)).toBe('paid');
     const wallet = await job.expert.client.rpc('my_wallet');
-    expect(wallet.data).toEqual([{ currency: 'ILS', escrow_cents: 72000, pending_cents: 0, available_cents: 0 }]);
+    expect(wallet.data).toEqual([{ currency: 'ILS', escrow_cents: 72000, pending_cents: 0, available_cents: 0, carry_cents: 0 }]);
   });
 
   it('answers 2xx to event types it does not act on, and 405 to anything but POST', async () => {

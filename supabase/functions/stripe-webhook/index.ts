@@ -17,6 +17,15 @@ export const HANDLED_TYPES = new Set([
   'checkout.session.async_payment_failed',
   'payment_intent.succeeded',
   'payment_intent.payment_failed',
+  'charge.refunded',
+  'refund.failed',
+  'charge.dispute.created',
+  'charge.dispute.closed',
+  'account.updated',
+  'transfer.created',
+  'transfer.reversed',
+  'payout.paid',
+  'payout.failed',
 ]);
 
 const eventShape = z.object({ id: z.string().startsWith('evt_'), type: z.string(), data: z.object({ object: z.record(z.string(), z.unknown()) }) });
@@ -35,6 +44,16 @@ async function processingFee(stripe: Stripe, intent: Stripe.PaymentIntent): Prom
 // One client per process: building it per request showed up in the webhook benchmark.
 let stripe: Stripe | undefined;
 
+/**
+ * charge.refunded: the database matches each of the charge's refunds by id, so the event's charge
+ * gets its current refunds from Stripe (events arrive late and out of order; the list is now).
+ */
+async function withCurrentRefunds(stripe: Stripe, charge: Stripe.Charge): Promise<void> {
+  const data: Stripe.Refund[] = [];
+  for await (const refund of stripe.refunds.list({ charge: charge.id, limit: 100 })) data.push(refund);
+  (charge as unknown as { refunds: unknown }).refunds = { object: 'list', data, has_more: false };
+}
+
 export default {
   fetch: async (req: Request): Promise<Response> => {
     if (req.method !== 'POST') return json(405, { error: 'POST only' });
@@ -46,12 +65,11 @@ export default {
     if (!HANDLED_TYPES.has(event.type)) return json(200, { received: true, outcome: 'ignored' });
 
     let fee: number | null = null;
-    if (event.type === 'payment_intent.succeeded') {
-      try {
-        fee = await processingFee(stripe, event.data.object as Stripe.PaymentIntent);
-      } catch {
-        return json(503, { error: 'could not read the processing fee; Stripe will retry' });
-      }
+    try {
+      if (event.type === 'payment_intent.succeeded') fee = await processingFee(stripe, event.data.object as Stripe.PaymentIntent);
+      if (event.type === 'charge.refunded') await withCurrentRefunds(stripe, event.data.object as Stripe.Charge);
+    } catch {
+      return json(503, { error: 'could not read from Stripe; Stripe will retry' });
     }
     try {
       const [row] = await queryAs<{ outcome: string }>('stripe_webhook', 'select private.apply_stripe_event($1::jsonb, $2::bigint) as outcome', [
