@@ -86,6 +86,18 @@ describe('accounts', () => {
     });
   });
 
+  it('takes a manual payout schedule, and refuses other settings', async () => {
+    const manual = await stripe.accounts.create({
+      type: 'express',
+      capabilities: { transfers: { requested: true } },
+      settings: { payouts: { schedule: { interval: 'manual' } } },
+    });
+    expect(manual.settings?.payouts?.schedule.interval).toBe('manual');
+    await expect(
+      stripe.accounts.create({ type: 'express', capabilities: { transfers: { requested: true } }, settings: { branding: { icon: 'x' } } }),
+    ).rejects.toMatchObject({ code: 'parameter_unknown' });
+  });
+
   it('onboards through the Account Link page and tells the Connect endpoint', async () => {
     const account = await createExpert('expert2@example.com');
     const link = await stripe.accountLinks.create({

@@ -89,7 +89,15 @@ function create(fake: FakeContext, req: ApiRequest): unknown {
     'tos_acceptance',
     'type',
   ]);
-  params.refuse(['company', 'external_account', 'individual', 'settings', 'tos_acceptance'], 'the onboarding page collects these');
+  params.refuse(['company', 'external_account', 'individual', 'tos_acceptance'], 'the onboarding page collects these');
+  // Of the settings only the payout schedule: a platform that pays each payout out itself sets it manual.
+  const settings = params.object('settings');
+  settings?.allowOnly(['payouts']);
+  const payoutSettings = settings?.object('payouts');
+  payoutSettings?.allowOnly(['schedule']);
+  const schedule = payoutSettings?.object('schedule');
+  schedule?.allowOnly(['interval']);
+  const interval = schedule?.oneOf('interval', ['manual', 'daily', 'weekly', 'monthly']) ?? 'daily';
   const type = params.oneOf('type', ['custom', 'express', 'standard']) ?? (params.has('controller') ? 'express' : undefined);
   if (!type) throw missingParam('type');
   const country = (params.string('country') ?? 'US').toUpperCase();
@@ -135,7 +143,7 @@ function create(fake: FakeContext, req: ApiRequest): unknown {
     metadata: (params.metadata() || {}) as Metadata,
     payouts_enabled: false,
     requirements: requirements(INITIAL_REQUIREMENTS),
-    settings: { payouts: { debit_negative_balances: true, schedule: { delay_days: 2, interval: 'daily' }, statement_descriptor: null } },
+    settings: { payouts: { debit_negative_balances: true, schedule: { delay_days: 2, interval }, statement_descriptor: null } },
     tos_acceptance: { date: null, ip: null, user_agent: null },
     type,
   };

@@ -35,7 +35,13 @@ export default {
         let account = me.stripe_account_id;
         if (!account) {
           const created = await stripe.accounts.create(
-            { type: 'express', capabilities: { transfers: { requested: true } }, metadata: { expert_id: me.expert_id } },
+            {
+              type: 'express',
+              capabilities: { transfers: { requested: true } },
+              // The product pays each payout out itself, so each can be followed to payout.paid.
+              settings: { payouts: { schedule: { interval: 'manual' } } },
+              metadata: { expert_id: me.expert_id },
+            },
             { idempotencyKey: `connect-account:${me.expert_id}` },
           );
           const linked = await ctx.supabaseAdmin.rpc('link_payout_account', { expert_id: me.expert_id, stripe_account_id: created.id });
