@@ -26,16 +26,28 @@ alter table private.payout_accounts enable row level security;
 create function private.payout_account_ready(a private.payout_accounts) returns boolean
 language sql immutable set search_path = '' as $$ select a.payouts_enabled and a.transfers_active $$;
 
--- The payments function's first step: who the caller is as an expert, and their account if any.
-create function private.payout_onboarding() returns table (expert_id uuid, stripe_account_id text)
-language plpgsql stable security definer set search_path = '' as $$
+-- When an expert first asked for an account: if the answer to creating it was lost and Stripe has
+-- since forgotten the idempotency key (after 24 hours), the function finds the account by the
+-- expert's id among the accounts created around then instead of creating a second one.
+create table private.payout_onboardings (
+  expert_id uuid primary key references public.experts (id),
+  started_at timestamptz not null default now()
+);
+alter table private.payout_onboardings enable row level security;
+
+-- The payments function's first step: who the caller is as an expert, their account if any, and
+-- when they first asked for one.
+create function private.payout_onboarding() returns table (expert_id uuid, stripe_account_id text, started_at timestamptz)
+language plpgsql volatile security definer set search_path = '' as $$
 declare
   v_expert uuid := private.approved_expert_id();
 begin
   if v_expert is null then
     raise exception 'only an approved expert connects a payout account' using errcode = '42501';
   end if;
-  return query select v_expert, (select a.stripe_account_id from private.payout_accounts a where a.expert_id = v_expert);
+  insert into private.payout_onboardings as o (expert_id) values (v_expert) on conflict on constraint payout_onboardings_pkey do nothing;
+  return query select v_expert, (select a.stripe_account_id from private.payout_accounts a where a.expert_id = v_expert),
+                      (select o.started_at from private.payout_onboardings o where o.expert_id = v_expert);
 end
 $$;
 
@@ -108,8 +120,8 @@ revoke all on function private.payout_account_ready(private.payout_accounts), pr
 grant execute on function private.payout_onboarding() to authenticated;
 grant execute on function private.link_payout_account(uuid, text) to service_role;
 
-create function public.payout_onboarding() returns table (expert_id uuid, stripe_account_id text)
-language sql stable set search_path = '' as $$ select * from private.payout_onboarding() $$;
+create function public.payout_onboarding() returns table (expert_id uuid, stripe_account_id text, started_at timestamptz)
+language sql volatile set search_path = '' as $$ select * from private.payout_onboarding() $$;
 comment on function public.payout_onboarding is 'The payments function: the calling expert and their payout account, if any.';
 create function public.link_payout_account(expert_id uuid, stripe_account_id text) returns text
 language sql volatile set search_path = '' as $$ select private.link_payout_account(expert_id, stripe_account_id) $$;

@@ -165,7 +165,6 @@ begin
   if not private.can_run_payouts() then
     raise exception 'only an admin runs payouts' using errcode = '42501';
   end if;
-  update private.payout_batches b set executed_at = coalesce(b.executed_at, now()) where b.id = p_batch_id;
   select count(*) into v_remaining from private.payouts p
    where (p_batch_id is null or p.batch_id = p_batch_id) and (p.status = 'pending' or (p.status = 'transferred' and p.bank_payout_id is null));
   return query
@@ -178,8 +177,15 @@ begin
        for update skip locked),
     counted as (
       update private.payouts p set attempts = p.attempts + 1 from next where p.id = next.id
-      returning p.*)
-    select c.id, c.expert_id, c.currency, c.amount_cents, c.stripe_account_id, c.status, c.transfer_id, c.attempts, v_remaining
+      returning p.*),
+    -- Whoever runs them (an admin, or the secret key's sweep), their batches have now been run.
+    stamped as (
+      update private.payout_batches b set executed_at = now()
+       where b.executed_at is null and b.id in (select c.batch_id from counted c)
+      returning b.id)
+    -- What is left to move: a transfer reversed in part before its bank payout leaves less to pay out.
+    select c.id, c.expert_id, c.currency, c.amount_cents - c.reversed_cents, c.stripe_account_id, c.status, c.transfer_id, c.attempts,
+           v_remaining
       from counted c
      order by c.created_at, c.id;
 end

@@ -74,7 +74,7 @@ begin
      where c.batch_id is null;
 
     -- Outcomes, for this batch's payouts and any still open from earlier ones.
-    for po in select * from private.payouts order by created_at, id loop
+    for po in select * from private.payouts where expert_id in (select expert_id from experts_under_test) order by created_at, id loop
       roll := random();
       if po.status = 'pending' then
         if roll < 0.65 then
@@ -128,9 +128,11 @@ select is_empty($$
   select * from per_expert where paid_out + held - carried <> earned $$,
   'for every expert, paid out + in flight + available - carried = what they earned');
 select ok((select count(distinct status) from private.payouts p join experts_under_test x using (expert_id)) >= 5
-          and exists (select 1 from private.payouts p where p.carry_netted_cents > 0)
-          and exists (select 1 from private.ledger_transactions t where t.kind = 'carry_offset')
-          and exists (select 1 from private.payouts p where p.reversed_cents between 1 and p.amount_cents - 1),
+          and exists (select 1 from private.payouts p join experts_under_test x using (expert_id) where p.carry_netted_cents > 0)
+          and exists (select 1 from private.ledger_transactions t where t.kind = 'carry_offset' and t.idempotency_key like 'payout:%'
+                         and split_part(t.idempotency_key, ':', 3)::uuid in (select expert_id from experts_under_test))
+          and exists (select 1 from private.payouts p join experts_under_test x using (expert_id)
+                       where p.reversed_cents between 1 and p.amount_cents - 1),
   'the histories covered most payout states, netted carries, carried-forward debts and partial reversals');
 
 select * from finish();

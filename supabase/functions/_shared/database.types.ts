@@ -638,7 +638,7 @@ isOneToOne: false
                            },
 "payout_onboarding":
 { Args: Record<PropertyKey, never>; Returns: {
-              "expert_id": string,"stripe_account_id": string
+              "expert_id": string,"started_at": string,"stripe_account_id": string
             }[]
                            },
 "payouts_to_execute":

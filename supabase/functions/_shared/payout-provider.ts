@@ -49,7 +49,8 @@ export function stripeConnectProvider(stripe: Stripe): PayoutProvider {
       }
       return await stripe.payouts.create(
         { amount: order.amount_cents, currency: order.currency.toLowerCase(), metadata: { payout_id: order.payout_id } },
-        { ...options, idempotencyKey: `bank-payout:${order.payout_id}` },
+        // The amount is part of the key: a transfer reversed in part leaves less to pay out.
+        { ...options, idempotencyKey: `bank-payout:${order.payout_id}:${order.amount_cents}` },
       );
     },
     isFinalRefusal(error) {

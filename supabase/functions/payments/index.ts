@@ -7,6 +7,7 @@
 //   Express account (created once, the expert's id in its metadata and idempotency key) and a link
 //   to Stripe's onboarding; account.updated events then keep its state.
 import { withSupabase } from 'npm:@supabase/server@^1.8.1';
+import type Stripe from 'npm:stripe@^23.1.0';
 import { z } from 'npm:zod@^4.6.7';
 import { stripeClient } from '../_shared/stripe.ts';
 
@@ -20,6 +21,18 @@ const request = z.union([
 const json = (status: number, body: unknown) => Response.json(body, { status });
 const siteUrl = () => (Deno.env.get('GUILDHALL_SITE_URL') ?? 'http://127.0.0.1:5173').replace(/\/$/, '');
 
+/**
+ * An account an earlier attempt created whose answer was lost: Stripe forgets idempotency keys after
+ * 24 hours, so look among the accounts created around the expert's first request for their id.
+ */
+async function accountCreatedEarlier(stripe: Stripe, me: { expert_id: string; started_at: string }): Promise<Stripe.Account | null> {
+  const from = Math.floor(Date.parse(me.started_at) / 1000) - 300;
+  for await (const account of stripe.accounts.list({ created: { gte: from, lte: from + 3900 }, limit: 100 })) {
+    if (account.metadata?.expert_id === me.expert_id) return account;
+  }
+  return null;
+}
+
 export default {
   fetch: withSupabase({ auth: 'user' }, async (req, ctx) => {
     if (req.method !== 'POST') return json(405, { error: 'POST only' });
@@ -28,22 +41,24 @@ export default {
     if (parsed.data.action === 'connect_onboarding') {
       const { data, error } = await ctx.supabase.rpc('payout_onboarding').single();
       if (error) return json(error.code === '42501' ? 403 : 400, { error: error.message, code: error.code });
-      const me = data as { expert_id: string; stripe_account_id: string | null };
+      const me = data as { expert_id: string; stripe_account_id: string | null; started_at: string };
       const back = `${siteUrl()}${parsed.data.return_path}`;
       try {
         const stripe = stripeClient();
         let account = me.stripe_account_id;
         if (!account) {
-          const created = await stripe.accounts.create(
-            {
-              type: 'express',
-              capabilities: { transfers: { requested: true } },
-              // The product pays each payout out itself, so each can be followed to payout.paid.
-              settings: { payouts: { schedule: { interval: 'manual' } } },
-              metadata: { expert_id: me.expert_id },
-            },
-            { idempotencyKey: `connect-account:${me.expert_id}` },
-          );
+          const created =
+            (await accountCreatedEarlier(stripe, me)) ??
+            (await stripe.accounts.create(
+              {
+                type: 'express',
+                capabilities: { transfers: { requested: true } },
+                // The product pays each payout out itself, so each can be followed to payout.paid.
+                settings: { payouts: { schedule: { interval: 'manual' } } },
+                metadata: { expert_id: me.expert_id },
+              },
+              { idempotencyKey: `connect-account:${me.expert_id}` },
+            ));
           const linked = await ctx.supabaseAdmin.rpc('link_payout_account', { expert_id: me.expert_id, stripe_account_id: created.id });
           if (linked.error) throw linked.error;
           account = linked.data as string;
