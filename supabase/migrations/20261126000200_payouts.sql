@@ -304,24 +304,29 @@ end
 $$;
 
 /** Accounting export: ledger movements in a period (admins, audited) */
-create function private.admin_ledger_movements(p_from timestamptz, p_to timestamptz)
-returns table (transaction_id bigint, kind text, effective_at timestamptz, account text, expert_id uuid, currency text, amount_cents bigint,
-               payable_id uuid)
+-- Read in pages of up to 1,000 entries after a cursor (the last entry id of the previous page), so an
+-- export is one audited call and its pages never overlap or skip. Audited on the first page.
+create function private.admin_ledger_movements(p_from timestamptz, p_to timestamptz, p_after_entry_id bigint)
+returns table (entry_id bigint, transaction_id bigint, kind text, effective_at timestamptz, account text, expert_id uuid, currency text,
+               amount_cents bigint, payable_id uuid)
 language plpgsql volatile security definer set search_path = '' as $$
 begin
   perform private.require_admin();
   if p_from is null or p_to is null or p_to <= p_from or p_to - p_from > interval '400 days' then
     raise exception 'choose a period of at most 400 days' using errcode = '22023';
   end if;
-  perform private.audit_admin_action('ledger.export', 'private.ledger_entries', null,
-    jsonb_build_object('from', p_from, 'to', p_to));
+  if p_after_entry_id is null then
+    perform private.audit_admin_action('ledger.export', 'private.ledger_entries', p_from::text || '/' || p_to::text,
+      jsonb_build_object('from', p_from, 'to', p_to));
+  end if;
   return query
-    select t.id, t.kind, t.effective_at, a.purpose::text, a.expert_id, e.currency, e.amount_cents, t.payable_id
-      from private.ledger_transactions t
-      join private.ledger_entries e on e.transaction_id = t.id
+    select e.id, t.id, t.kind, t.effective_at, a.purpose::text, a.expert_id, e.currency, e.amount_cents, t.payable_id
+      from private.ledger_entries e
+      join private.ledger_transactions t on t.id = e.transaction_id
       join private.ledger_accounts a on a.id = e.account_id
-     where t.effective_at >= p_from and t.effective_at < p_to
-     order by t.id, e.id;
+     where t.effective_at >= p_from and t.effective_at < p_to and e.id > coalesce(p_after_entry_id, 0)
+     order by e.id
+     limit 1000;
 end
 $$;
 
@@ -352,9 +357,9 @@ grant select (id, period_end, created_by, created_at, executed_at) on private.pa
 revoke all on function private.build_payout_batch(date, uuid), private.create_payout_batch(date), private.scheduled_payout_batch(),
   private.can_run_payouts(), private.payouts_to_execute(uuid, integer), private.record_payout_transfer(uuid, text),
   private.record_payout_failed(uuid, text), private.record_payout_step(uuid, text, text, text), private.apply_transfer_reversed(jsonb),
-  private.apply_bank_payout(text, jsonb), private.admin_ledger_movements(timestamptz, timestamptz) from public;
+  private.apply_bank_payout(text, jsonb), private.admin_ledger_movements(timestamptz, timestamptz, bigint) from public;
 grant execute on function private.create_payout_batch(date), private.payouts_to_execute(uuid, integer),
-  private.admin_ledger_movements(timestamptz, timestamptz) to authenticated;
+  private.admin_ledger_movements(timestamptz, timestamptz, bigint) to authenticated;
 grant execute on function private.payouts_to_execute(uuid, integer), private.record_payout_step(uuid, text, text, text) to service_role;
 
 create function public.create_payout_batch(period_end date) returns uuid
@@ -368,13 +373,13 @@ comment on function public.payouts_to_execute is 'The payouts function: the next
 create function public.record_payout_step(payout_id uuid, step text, stripe_id text default null, reason text default null) returns text
 language sql volatile set search_path = '' as $$ select private.record_payout_step(payout_id, step, stripe_id, reason) $$;
 comment on function public.record_payout_step is 'The payouts function records a transfer, a refusal or a bank payout (secret key only).';
-create function public.admin_ledger_movements(from_at timestamptz, to_at timestamptz)
-returns table (transaction_id bigint, kind text, effective_at timestamptz, account text, expert_id uuid, currency text, amount_cents bigint,
-               payable_id uuid)
-language sql volatile set search_path = '' as $$ select * from private.admin_ledger_movements(from_at, to_at) $$;
-comment on function public.admin_ledger_movements is 'Admins: every ledger entry in a period, for accounting (CSV); audited.';
+create function public.admin_ledger_movements(from_at timestamptz, to_at timestamptz, after_entry_id bigint default null)
+returns table (entry_id bigint, transaction_id bigint, kind text, effective_at timestamptz, account text, expert_id uuid, currency text,
+               amount_cents bigint, payable_id uuid)
+language sql volatile set search_path = '' as $$ select * from private.admin_ledger_movements(from_at, to_at, after_entry_id) $$;
+comment on function public.admin_ledger_movements is 'Admins: the ledger entries of a period for accounting (CSV), 1,000 after a cursor; audited.';
 revoke all on function public.create_payout_batch(date), public.payouts_to_execute(uuid, integer),
-  public.record_payout_step(uuid, text, text, text), public.admin_ledger_movements(timestamptz, timestamptz) from public;
+  public.record_payout_step(uuid, text, text, text), public.admin_ledger_movements(timestamptz, timestamptz, bigint) from public;
 grant execute on function public.create_payout_batch(date), public.payouts_to_execute(uuid, integer),
-  public.admin_ledger_movements(timestamptz, timestamptz) to authenticated;
+  public.admin_ledger_movements(timestamptz, timestamptz, bigint) to authenticated;
 grant execute on function public.payouts_to_execute(uuid, integer), public.record_payout_step(uuid, text, text, text) to service_role;

@@ -113,7 +113,7 @@ insert into definer_execute_allowlist (spec) select unnest(array[
   'private.payout_onboarding():authenticated', 'private.link_payout_account(uuid,text):service_role',
   'private.create_payout_batch(date):authenticated', 'private.payouts_to_execute(uuid,integer):authenticated',
   'private.payouts_to_execute(uuid,integer):service_role', 'private.record_payout_step(uuid,text,text,text):service_role',
-  'private.admin_ledger_movements(timestamp with time zone,timestamp with time zone):authenticated'
+  'private.admin_ledger_movements(timestamp with time zone,timestamp with time zone,bigint):authenticated'
 ]);
 
 select is_empty(

@@ -3,7 +3,7 @@
 -- takes each amount out of available exactly once; the payouts function's steps and Stripe's
 -- Connect events move each payout forward, and a refused or reversed transfer returns the money.
 begin;
-select plan(39);
+select plan(44);
 
 select tests.create_user('admin@test.local') as admin \gset
 select tests.make_admin(:'admin');
@@ -121,6 +121,26 @@ select is(tests.deliver(tests.stripe_event('evt_po_1', 'payout.paid', jsonb_buil
 select is(tests.deliver(tests.stripe_event('evt_trr_1', 'transfer.reversed', jsonb_build_object('id', 'tr_1', 'object', 'transfer',
   'transfer_group', :'ready_payout', 'amount', 40000, 'amount_reversed', 40000))), 'reversed', 'a reversed transfer');
 select is(tests.balance('expert_available', 'ILS', :'ready'), 40000::bigint, 'returns the money to available');
+
+/** The accounting export: admins, audited once, in pages that neither overlap nor skip */
+select count(*) as exports_before from audit.admin_actions where action = 'ledger.export' \gset
+select tests.act_as(:'ready_user');
+select throws_ok($$ select * from public.admin_ledger_movements(now() - interval '30 days', now() + interval '30 days') $$, '42501', null,
+  'only admins export the ledger');
+reset role;
+select tests.act_as(:'admin');
+select throws_ok($$ select * from public.admin_ledger_movements(now() - interval '500 days', now()) $$, '22023', null,
+  'a period of at most 400 days');
+create temp table exported as select * from public.admin_ledger_movements(now() - interval '30 days', now() + interval '30 days');
+reset role;
+select is((select count(*)::int from audit.admin_actions where action = 'ledger.export'), :exports_before + 1, 'the export is audited');
+select tests.act_as(:'admin');
+select is((select count(*)::int from public.admin_ledger_movements(now() - interval '30 days', now() + interval '30 days',
+                                                                   (select min(entry_id) from exported))),
+  (select count(*)::int - 1 from exported), 'the next page starts after the cursor');
+reset role;
+select is((select count(*)::int from audit.admin_actions where action = 'ledger.export'), :exports_before + 1,
+  'and a further page is not audited again');
 
 /** The scheduler: the batch for the week that ended, on Mondays, once */
 select tests.advance_clock(((date_trunc('week', private.clock() at time zone 'UTC') + interval '7 days 3 hours')

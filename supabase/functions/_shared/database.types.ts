@@ -568,8 +568,8 @@ isOneToOne: false
             }[]
                            },
 "admin_ledger_movements":
-{ Args: { "from_at": string,"to_at": string }; Returns: {
-              "account": string,"amount_cents": number,"currency": string,"effective_at": string,"expert_id": string,"kind": string,"payable_id": string,"transaction_id": number
+{ Args: { "after_entry_id"?: number,"from_at": string,"to_at": string }; Returns: {
+              "account": string,"amount_cents": number,"currency": string,"effective_at": string,"entry_id": number,"expert_id": string,"kind": string,"payable_id": string,"transaction_id": number
             }[]
                            },
 "admin_money_positions":
