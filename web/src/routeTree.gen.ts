@@ -23,7 +23,9 @@ import { Route as ExpertsExpertIdRouteImport } from './routes/experts.$expertId'
 import { Route as JobsNewRouteImport } from './routes/jobs.new'
 import { Route as PayTokenRouteImport } from './routes/pay.$token'
 import { Route as AuthAdminApplicationsRouteImport } from './routes/_auth/admin.applications'
+import { Route as AuthAdminDisputesRouteImport } from './routes/_auth/admin.disputes'
 import { Route as AuthAdminMoneyRouteImport } from './routes/_auth/admin.money'
+import { Route as AuthAdminPayoutsRouteImport } from './routes/_auth/admin.payouts'
 import { Route as AuthExpertApplyRouteImport } from './routes/_auth/expert.apply'
 import { Route as AuthJobsIndexRouteImport } from './routes/_auth/jobs.index'
 import { Route as AuthJobsLeadIdRouteImport } from './routes/_auth/jobs.$leadId'
@@ -99,9 +101,19 @@ const AuthAdminApplicationsRoute = AuthAdminApplicationsRouteImport.update({
   path: '/admin/applications',
   getParentRoute: () => AuthRoute,
 } as any)
+const AuthAdminDisputesRoute = AuthAdminDisputesRouteImport.update({
+  id: '/admin/disputes',
+  path: '/admin/disputes',
+  getParentRoute: () => AuthRoute,
+} as any)
 const AuthAdminMoneyRoute = AuthAdminMoneyRouteImport.update({
   id: '/admin/money',
   path: '/admin/money',
+  getParentRoute: () => AuthRoute,
+} as any)
+const AuthAdminPayoutsRoute = AuthAdminPayoutsRouteImport.update({
+  id: '/admin/payouts',
+  path: '/admin/payouts',
   getParentRoute: () => AuthRoute,
 } as any)
 const AuthExpertApplyRoute = AuthExpertApplyRouteImport.update({
@@ -144,7 +156,9 @@ export interface FileRoutesByFullPath {
   '/pay/$token': typeof PayTokenRoute
   '/experts/': typeof ExpertsIndexRoute
   '/admin/applications': typeof AuthAdminApplicationsRoute
+  '/admin/disputes': typeof AuthAdminDisputesRoute
   '/admin/money': typeof AuthAdminMoneyRoute
+  '/admin/payouts': typeof AuthAdminPayoutsRoute
   '/expert/apply': typeof AuthExpertApplyRoute
   '/jobs/$leadId': typeof AuthJobsLeadIdRoute
   '/referrals/new': typeof AuthReferralsNewRoute
@@ -165,7 +179,9 @@ export interface FileRoutesByTo {
   '/pay/$token': typeof PayTokenRoute
   '/experts': typeof ExpertsIndexRoute
   '/admin/applications': typeof AuthAdminApplicationsRoute
+  '/admin/disputes': typeof AuthAdminDisputesRoute
   '/admin/money': typeof AuthAdminMoneyRoute
+  '/admin/payouts': typeof AuthAdminPayoutsRoute
   '/expert/apply': typeof AuthExpertApplyRoute
   '/jobs/$leadId': typeof AuthJobsLeadIdRoute
   '/referrals/new': typeof AuthReferralsNewRoute
@@ -188,7 +204,9 @@ export interface FileRoutesById {
   '/pay/$token': typeof PayTokenRoute
   '/experts/': typeof ExpertsIndexRoute
   '/_auth/admin/applications': typeof AuthAdminApplicationsRoute
+  '/_auth/admin/disputes': typeof AuthAdminDisputesRoute
   '/_auth/admin/money': typeof AuthAdminMoneyRoute
+  '/_auth/admin/payouts': typeof AuthAdminPayoutsRoute
   '/_auth/expert/apply': typeof AuthExpertApplyRoute
   '/_auth/jobs/$leadId': typeof AuthJobsLeadIdRoute
   '/_auth/referrals/new': typeof AuthReferralsNewRoute
@@ -211,7 +229,9 @@ export interface FileRouteTypes {
     | '/pay/$token'
     | '/experts/'
     | '/admin/applications'
+    | '/admin/disputes'
     | '/admin/money'
+    | '/admin/payouts'
     | '/expert/apply'
     | '/jobs/$leadId'
     | '/referrals/new'
@@ -232,7 +252,9 @@ export interface FileRouteTypes {
     | '/pay/$token'
     | '/experts'
     | '/admin/applications'
+    | '/admin/disputes'
     | '/admin/money'
+    | '/admin/payouts'
     | '/expert/apply'
     | '/jobs/$leadId'
     | '/referrals/new'
@@ -254,7 +276,9 @@ export interface FileRouteTypes {
     | '/pay/$token'
     | '/experts/'
     | '/_auth/admin/applications'
+    | '/_auth/admin/disputes'
     | '/_auth/admin/money'
+    | '/_auth/admin/payouts'
     | '/_auth/expert/apply'
     | '/_auth/jobs/$leadId'
     | '/_auth/referrals/new'
@@ -375,11 +399,25 @@ declare module '@tanstack/react-router' {
       preLoaderRoute: typeof AuthAdminApplicationsRouteImport
       parentRoute: typeof AuthRoute
     }
+    '/_auth/admin/disputes': {
+      id: '/_auth/admin/disputes'
+      path: '/admin/disputes'
+      fullPath: '/admin/disputes'
+      preLoaderRoute: typeof AuthAdminDisputesRouteImport
+      parentRoute: typeof AuthRoute
+    }
     '/_auth/admin/money': {
       id: '/_auth/admin/money'
       path: '/admin/money'
       fullPath: '/admin/money'
       preLoaderRoute: typeof AuthAdminMoneyRouteImport
+      parentRoute: typeof AuthRoute
+    }
+    '/_auth/admin/payouts': {
+      id: '/_auth/admin/payouts'
+      path: '/admin/payouts'
+      fullPath: '/admin/payouts'
+      preLoaderRoute: typeof AuthAdminPayoutsRouteImport
       parentRoute: typeof AuthRoute
     }
     '/_auth/expert/apply': {
@@ -425,7 +463,9 @@ interface AuthRouteChildren {
   AuthBoardRoute: typeof AuthBoardRoute
   AuthWalletRoute: typeof AuthWalletRoute
   AuthAdminApplicationsRoute: typeof AuthAdminApplicationsRoute
+  AuthAdminDisputesRoute: typeof AuthAdminDisputesRoute
   AuthAdminMoneyRoute: typeof AuthAdminMoneyRoute
+  AuthAdminPayoutsRoute: typeof AuthAdminPayoutsRoute
   AuthExpertApplyRoute: typeof AuthExpertApplyRoute
   AuthJobsLeadIdRoute: typeof AuthJobsLeadIdRoute
   AuthReferralsNewRoute: typeof AuthReferralsNewRoute
@@ -438,7 +478,9 @@ const AuthRouteChildren: AuthRouteChildren = {
   AuthBoardRoute: AuthBoardRoute,
   AuthWalletRoute: AuthWalletRoute,
   AuthAdminApplicationsRoute: AuthAdminApplicationsRoute,
+  AuthAdminDisputesRoute: AuthAdminDisputesRoute,
   AuthAdminMoneyRoute: AuthAdminMoneyRoute,
+  AuthAdminPayoutsRoute: AuthAdminPayoutsRoute,
   AuthExpertApplyRoute: AuthExpertApplyRoute,
   AuthJobsLeadIdRoute: AuthJobsLeadIdRoute,
   AuthReferralsNewRoute: AuthReferralsNewRoute,

@@ -83,6 +83,8 @@ function MemberLinks({ userId, isGuest }: { userId: string; isGuest: boolean }) 
         <>
           <Link to="/admin/applications">{t('nav.adminApplications')}</Link>
           <Link to="/admin/money">{t('nav.adminMoney')}</Link>
+          <Link to="/admin/disputes">{t('nav.adminDisputes')}</Link>
+          <Link to="/admin/payouts">{t('nav.adminPayouts')}</Link>
         </>
       ) : null}
     </>

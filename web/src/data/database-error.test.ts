@@ -49,6 +49,44 @@ describe('databaseErrorMessage', () => {
     });
   });
 
+  it('translates the refund and dispute sentences', () => {
+    expect(databaseErrorMessage(dbError('22023', 'a dispute is open on this job: its money stays frozen until an admin resolves it'))).toEqual({
+      key: 'dbError.disputeOpen',
+    });
+    expect(
+      databaseErrorMessage(dbError('22023', 'the card holder disputed this payment with their bank: its money stays frozen until the bank decides')),
+    ).toEqual({ key: 'dbError.chargebackOpen' });
+    expect(databaseErrorMessage(dbError('22023', 'a dispute can be opened from payment until the hold ends'))).toEqual({
+      key: 'dbError.disputeWindowClosed',
+    });
+    expect(databaseErrorMessage(dbError('22023', 'this job already has a dispute'))).toEqual({ key: 'dbError.disputeExists' });
+    expect(databaseErrorMessage(dbError('22023', 'say what went wrong (up to 2,000 characters)'))).toEqual({
+      key: 'validation.disputeMessageRequired',
+    });
+    expect(databaseErrorMessage(dbError('22023', 'say why (the note is shown to both parties)'))).toEqual({ key: 'validation.refundNoteRequired' });
+    expect(databaseErrorMessage(dbError('22023', 'only an open dispute can be resolved'))).toEqual({ key: 'dbError.disputeNotOpen' });
+    expect(databaseErrorMessage(dbError('22023', 'only a paid job can be refunded (this one is refunded)'))).toEqual({
+      key: 'dbError.notRefundable',
+    });
+  });
+
+  it('translates the payout and accounting export sentences', () => {
+    expect(databaseErrorMessage(dbError('22023', 'a payout batch covers a period that has ended'))).toEqual({ key: 'dbError.payoutPeriodNotEnded' });
+    expect(databaseErrorMessage(dbError('22023', 'there is already a payout batch for the period ending 2026-12-03'))).toEqual({
+      key: 'dbError.payoutBatchExists',
+      values: { period: '2026-12-03' },
+    });
+    expect(databaseErrorMessage(dbError('22023', 'choose a period of at most 400 days'))).toEqual({ key: 'dbError.ledgerPeriodTooLong' });
+  });
+
+  it('shows what is left to refund in major units, not as a budget problem', () => {
+    expect(databaseErrorMessage(dbError('22023', 'the amount must be between 1 and 50000, what is left of the payment in minor units'))).toEqual({
+      key: 'dbError.refundAboveRemaining',
+      values: { max: '500.00' },
+    });
+    expect(databaseErrorMessage(dbError('22023', 'the amount must be a whole number of minor units'))).toEqual({ key: 'validation.budgetInvalid' });
+  });
+
   it('shows the minimum job amount in major units', () => {
     expect(databaseErrorMessage(dbError('22023', 'the amount is under the minimum job amount of 5000 minor units of ILS'))).toEqual({
       key: 'dbError.belowMinimum',

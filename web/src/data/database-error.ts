@@ -71,10 +71,31 @@ const invalidInputByPrefix: readonly (readonly [string, MessageKey])[] = [
   ['stars must be 1 to 5', 'validation.starsRequired'],
   ['the review is public', 'validation.reviewPublic'],
   ['this job is already rated', 'dbError.alreadyRated'],
+  // Refunds, disputes, chargebacks (*_refunds.sql, *_disputes_and_chargebacks.sql).
+  ['a dispute is open on this job', 'dbError.disputeOpen'],
+  ['the card holder disputed this payment', 'dbError.chargebackOpen'],
+  ['a dispute can be opened from payment until the hold ends', 'dbError.disputeWindowClosed'],
+  ['this job already has a dispute', 'dbError.disputeExists'],
+  ['reason must be one of', 'validation.disputeReasonRequired'],
+  ['say what went wrong', 'validation.disputeMessageRequired'],
+  ['only an open dispute can be resolved', 'dbError.disputeNotOpen'],
+  ['only a paid job can be refunded', 'dbError.notRefundable'],
+  ['this job has no payment to refund', 'dbError.notRefundable'],
+  ['a refund is a positive amount', 'validation.refundAmountInvalid'],
+  ['say why', 'validation.refundNoteRequired'],
+  // Payouts and accounting exports (*_payouts.sql).
+  ['a payout batch covers a period that has ended', 'dbError.payoutPeriodNotEnded'],
+  ['choose a period of at most 400 days', 'dbError.ledgerPeriodTooLong'],
 ];
 
 /** "the amount is under the minimum job amount of 5000 minor units of ILS": the values are worth showing. */
 const BELOW_MINIMUM = /^the amount is under the minimum job amount of (\d+) minor units of ([A-Z]{3})/;
+
+/** "the amount must be between 1 and 50000, what is left of the payment in minor units": a refund larger than what is left. */
+const REFUND_ABOVE_REMAINING = /^the amount must be between 1 and (\d+), what is left of the payment/;
+
+/** "there is already a payout batch for the period ending 2026-12-03": the day is worth showing. */
+const BATCH_EXISTS = /^there is already a payout batch for the period ending (\d{4}-\d{2}-\d{2})/;
 
 interface ErrorShape {
   code?: unknown;
@@ -88,6 +109,10 @@ export function databaseErrorMessage(error: unknown): ErrorMessage {
   if (code === '22023') {
     const minimum = BELOW_MINIMUM.exec(text);
     if (minimum) return { key: 'dbError.belowMinimum', values: { amount: minorToMajorText(Number(minimum[1])), currency: minimum[2]! } };
+    const remaining = REFUND_ABOVE_REMAINING.exec(text);
+    if (remaining) return { key: 'dbError.refundAboveRemaining', values: { max: minorToMajorText(Number(remaining[1])) } };
+    const batchExists = BATCH_EXISTS.exec(text);
+    if (batchExists) return { key: 'dbError.payoutBatchExists', values: { period: batchExists[1]! } };
     const known = invalidInputByPart.find(([part]) => text.includes(part)) ?? invalidInputByPrefix.find(([prefix]) => text.startsWith(prefix));
     return known ? { key: known[1] } : { key: 'dbError.invalidInput', values: { detail: text } };
   }

@@ -294,7 +294,27 @@ isOneToOne: true
                 }
           }
           Views: {
-            "contact_access_logs": {
+            "chargebacks": {
+                  Row: {
+                    "amount_cents": number,"closed_at": string | null,"currency": string,"id": string,"opened_at": string,"outcome": string | null,"payable_id": string,"reason": string | null,"reversed_cents": number,"stripe_status": string
+                  }
+                  ComputedFields: never
+                  Insert: {
+                           "amount_cents"?: number | null,"closed_at"?: string | null,"currency"?: string | null,"id"?: string | null,"opened_at"?: string | null,"outcome"?: string | null,"payable_id"?: string | null,"reason"?: string | null,"reversed_cents"?: number | null,"stripe_status"?: string | null
+                         }
+                        Update: {
+                           "amount_cents"?: number | null,"closed_at"?: string | null,"currency"?: string | null,"id"?: string | null,"opened_at"?: string | null,"outcome"?: string | null,"payable_id"?: string | null,"reason"?: string | null,"reversed_cents"?: number | null,"stripe_status"?: string | null
+                         }
+                        Relationships: [
+                    {
+      foreignKeyName: "chargebacks_payable_id_fkey"
+      columns: ["payable_id"]
+isOneToOne: false
+      referencedRelation: "payables"
+      referencedColumns: ["id"]
+    }
+                  ]
+                },"contact_access_logs": {
                   Row: {
                     "created_at": string,"fields": (string)[],"id": number,"ip": unknown,"lead_id": string,"revealer_expert_id": string | null,"revealer_role": string,"revealer_user_id": string | null,"user_agent": string | null
                   }
@@ -317,6 +337,26 @@ isOneToOne: false
       columns: ["revealer_expert_id"]
 isOneToOne: false
       referencedRelation: "experts"
+      referencedColumns: ["id"]
+    }
+                  ]
+                },"disputes": {
+                  Row: {
+                    "created_at": string,"id": string,"message": string,"opened_by_role": string,"outcome": string | null,"payable_id": string,"reason": string,"refund_cents": number | null,"resolution_note": string | null,"resolved_at": string | null,"status": string
+                  }
+                  ComputedFields: never
+                  Insert: {
+                           "created_at"?: string | null,"id"?: string | null,"message"?: string | null,"opened_by_role"?: string | null,"outcome"?: string | null,"payable_id"?: string | null,"reason"?: string | null,"refund_cents"?: number | null,"resolution_note"?: string | null,"resolved_at"?: string | null,"status"?: string | null
+                         }
+                        Update: {
+                           "created_at"?: string | null,"id"?: string | null,"message"?: string | null,"opened_by_role"?: string | null,"outcome"?: string | null,"payable_id"?: string | null,"reason"?: string | null,"refund_cents"?: number | null,"resolution_note"?: string | null,"resolved_at"?: string | null,"status"?: string | null
+                         }
+                        Relationships: [
+                    {
+      foreignKeyName: "disputes_payable_id_fkey"
+      columns: ["payable_id"]
+isOneToOne: true
+      referencedRelation: "payables"
       referencedColumns: ["id"]
     }
                   ]
@@ -368,14 +408,14 @@ isOneToOne: false
                   ]
                 },"payables": {
                   Row: {
-                    "amount_cents": number,"auto_confirm_at": string | null,"completed_at": string | null,"created_at": string,"currency": string,"done_at": string | null,"fee_policy_version": number,"hold_until": string | null,"id": string,"is_payer": boolean | null,"lead_id": string,"paid_at": string | null,"payer_kind": string,"performer_expert_id": string,"performer_net_cents": number,"platform_fee_cents": number,"platform_percent": number,"proposal_id": string,"referrer_expert_id": string | null,"referrer_fee_cents": number,"referrer_share_percent": number,"released_at": string | null,"status": Database["public"]['Enums']["payable_status"]
+                    "amount_cents": number,"auto_confirm_at": string | null,"completed_at": string | null,"created_at": string,"currency": string,"done_at": string | null,"fee_policy_version": number,"hold_until": string | null,"id": string,"is_payer": boolean | null,"lead_id": string,"paid_at": string | null,"payer_kind": string,"performer_expert_id": string,"performer_net_cents": number,"platform_fee_cents": number,"platform_percent": number,"proposal_id": string,"referrer_expert_id": string | null,"referrer_fee_cents": number,"referrer_share_percent": number,"refunded_cents": number,"released_at": string | null,"status": Database["public"]['Enums']["payable_status"]
                   }
                   ComputedFields: never
                   Insert: {
-                           "amount_cents"?: number | null,"auto_confirm_at"?: never,"completed_at"?: string | null,"created_at"?: string | null,"currency"?: string | null,"done_at"?: string | null,"fee_policy_version"?: number | null,"hold_until"?: string | null,"id"?: string | null,"is_payer"?: never,"lead_id"?: string | null,"paid_at"?: string | null,"payer_kind"?: string | null,"performer_expert_id"?: string | null,"performer_net_cents"?: number | null,"platform_fee_cents"?: number | null,"platform_percent"?: number | null,"proposal_id"?: string | null,"referrer_expert_id"?: string | null,"referrer_fee_cents"?: number | null,"referrer_share_percent"?: number | null,"released_at"?: string | null,"status"?: Database["public"]['Enums']["payable_status"] | null
+                           "amount_cents"?: number | null,"auto_confirm_at"?: never,"completed_at"?: string | null,"created_at"?: string | null,"currency"?: string | null,"done_at"?: string | null,"fee_policy_version"?: number | null,"hold_until"?: string | null,"id"?: string | null,"is_payer"?: never,"lead_id"?: string | null,"paid_at"?: string | null,"payer_kind"?: string | null,"performer_expert_id"?: string | null,"performer_net_cents"?: number | null,"platform_fee_cents"?: number | null,"platform_percent"?: number | null,"proposal_id"?: string | null,"referrer_expert_id"?: string | null,"referrer_fee_cents"?: number | null,"referrer_share_percent"?: number | null,"refunded_cents"?: number | null,"released_at"?: string | null,"status"?: Database["public"]['Enums']["payable_status"] | null
                          }
                         Update: {
-                           "amount_cents"?: number | null,"auto_confirm_at"?: never,"completed_at"?: string | null,"created_at"?: string | null,"currency"?: string | null,"done_at"?: string | null,"fee_policy_version"?: number | null,"hold_until"?: string | null,"id"?: string | null,"is_payer"?: never,"lead_id"?: string | null,"paid_at"?: string | null,"payer_kind"?: string | null,"performer_expert_id"?: string | null,"performer_net_cents"?: number | null,"platform_fee_cents"?: number | null,"platform_percent"?: number | null,"proposal_id"?: string | null,"referrer_expert_id"?: string | null,"referrer_fee_cents"?: number | null,"referrer_share_percent"?: number | null,"released_at"?: string | null,"status"?: Database["public"]['Enums']["payable_status"] | null
+                           "amount_cents"?: number | null,"auto_confirm_at"?: never,"completed_at"?: string | null,"created_at"?: string | null,"currency"?: string | null,"done_at"?: string | null,"fee_policy_version"?: number | null,"hold_until"?: string | null,"id"?: string | null,"is_payer"?: never,"lead_id"?: string | null,"paid_at"?: string | null,"payer_kind"?: string | null,"performer_expert_id"?: string | null,"performer_net_cents"?: number | null,"platform_fee_cents"?: number | null,"platform_percent"?: number | null,"proposal_id"?: string | null,"referrer_expert_id"?: string | null,"referrer_fee_cents"?: number | null,"referrer_share_percent"?: number | null,"refunded_cents"?: number | null,"released_at"?: string | null,"status"?: Database["public"]['Enums']["payable_status"] | null
                          }
                         Relationships: [
                     {
@@ -430,6 +470,92 @@ isOneToOne: false
       referencedColumns: ["id"]
     }
                   ]
+                },"payout_accounts": {
+                  Row: {
+                    "charges_enabled": boolean,"details_submitted": boolean,"disabled_reason": string | null,"expert_id": string,"payouts_enabled": boolean,"ready": boolean | null,"requirements_due": (string)[],"stripe_account_id": string,"transfers_active": boolean,"updated_at": string
+                  }
+                  ComputedFields: never
+                  Insert: {
+                           "charges_enabled"?: boolean | null,"details_submitted"?: boolean | null,"disabled_reason"?: string | null,"expert_id"?: string | null,"payouts_enabled"?: boolean | null,"ready"?: never,"requirements_due"?: (string)[] | null,"stripe_account_id"?: string | null,"transfers_active"?: boolean | null,"updated_at"?: string | null
+                         }
+                        Update: {
+                           "charges_enabled"?: boolean | null,"details_submitted"?: boolean | null,"disabled_reason"?: string | null,"expert_id"?: string | null,"payouts_enabled"?: boolean | null,"ready"?: never,"requirements_due"?: (string)[] | null,"stripe_account_id"?: string | null,"transfers_active"?: boolean | null,"updated_at"?: string | null
+                         }
+                        Relationships: [
+                    {
+      foreignKeyName: "payout_accounts_expert_id_fkey"
+      columns: ["expert_id"]
+isOneToOne: true
+      referencedRelation: "experts"
+      referencedColumns: ["id"]
+    }
+                  ]
+                },"payout_batches": {
+                  Row: {
+                    "created_at": string,"executed_at": string | null,"id": string,"in_progress": number | null,"payouts": number | null,"period_end": string,"scheduled": boolean | null,"totals": Json | null
+                  }
+                  ComputedFields: never
+                  Insert: {
+                           "created_at"?: string | null,"executed_at"?: string | null,"id"?: string | null,"in_progress"?: never,"payouts"?: never,"period_end"?: string | null,"scheduled"?: never,"totals"?: never
+                         }
+                        Update: {
+                           "created_at"?: string | null,"executed_at"?: string | null,"id"?: string | null,"in_progress"?: never,"payouts"?: never,"period_end"?: string | null,"scheduled"?: never,"totals"?: never
+                         }
+                        Relationships: [
+                    
+                  ]
+                },"payouts": {
+                  Row: {
+                    "amount_cents": number,"available_cents": number,"batch_id": string,"carry_netted_cents": number,"created_at": string,"currency": string,"expert_id": string,"failed_at": string | null,"failure_reason": string | null,"id": string,"paid_at": string | null,"reversed_cents": number,"status": string,"transfer_id": string | null,"transferred_at": string | null
+                  }
+                  ComputedFields: never
+                  Insert: {
+                           "amount_cents"?: number | null,"available_cents"?: number | null,"batch_id"?: string | null,"carry_netted_cents"?: number | null,"created_at"?: string | null,"currency"?: string | null,"expert_id"?: string | null,"failed_at"?: string | null,"failure_reason"?: string | null,"id"?: string | null,"paid_at"?: string | null,"reversed_cents"?: number | null,"status"?: string | null,"transfer_id"?: string | null,"transferred_at"?: string | null
+                         }
+                        Update: {
+                           "amount_cents"?: number | null,"available_cents"?: number | null,"batch_id"?: string | null,"carry_netted_cents"?: number | null,"created_at"?: string | null,"currency"?: string | null,"expert_id"?: string | null,"failed_at"?: string | null,"failure_reason"?: string | null,"id"?: string | null,"paid_at"?: string | null,"reversed_cents"?: number | null,"status"?: string | null,"transfer_id"?: string | null,"transferred_at"?: string | null
+                         }
+                        Relationships: [
+                    {
+      foreignKeyName: "payouts_batch_id_fkey"
+      columns: ["batch_id"]
+isOneToOne: false
+      referencedRelation: "payout_batches"
+      referencedColumns: ["id"]
+    },{
+      foreignKeyName: "payouts_expert_id_fkey"
+      columns: ["expert_id"]
+isOneToOne: false
+      referencedRelation: "experts"
+      referencedColumns: ["id"]
+    }
+                  ]
+                },"refunds": {
+                  Row: {
+                    "amount_cents": number,"created_at": string,"currency": string,"dispute_id": string | null,"failed_at": string | null,"id": string,"note": string | null,"payable_id": string,"reason": string,"status": string,"succeeded_at": string | null
+                  }
+                  ComputedFields: never
+                  Insert: {
+                           "amount_cents"?: number | null,"created_at"?: string | null,"currency"?: string | null,"dispute_id"?: string | null,"failed_at"?: string | null,"id"?: string | null,"note"?: string | null,"payable_id"?: string | null,"reason"?: string | null,"status"?: string | null,"succeeded_at"?: string | null
+                         }
+                        Update: {
+                           "amount_cents"?: number | null,"created_at"?: string | null,"currency"?: string | null,"dispute_id"?: string | null,"failed_at"?: string | null,"id"?: string | null,"note"?: string | null,"payable_id"?: string | null,"reason"?: string | null,"status"?: string | null,"succeeded_at"?: string | null
+                         }
+                        Relationships: [
+                    {
+      foreignKeyName: "refunds_dispute_id_fkey"
+      columns: ["dispute_id"]
+isOneToOne: false
+      referencedRelation: "disputes"
+      referencedColumns: ["id"]
+    },{
+      foreignKeyName: "refunds_payable_id_fkey"
+      columns: ["payable_id"]
+isOneToOne: false
+      referencedRelation: "payables"
+      referencedColumns: ["id"]
+    }
+                  ]
                 }
           }
           Functions: {
@@ -441,9 +567,14 @@ isOneToOne: false
               "action": string,"actor_id": string,"created_at": string,"details": Json,"id": number,"ip": unknown,"target_id": string,"target_table": string
             }[]
                            },
+"admin_ledger_movements":
+{ Args: { "after_entry_id"?: number,"from_at": string,"to_at": string }; Returns: {
+              "account": string,"amount_cents": number,"currency": string,"effective_at": string,"entry_id": number,"expert_id": string,"kind": string,"payable_id": string,"transaction_id": number
+            }[]
+                           },
 "admin_money_positions":
 { Args: Record<PropertyKey, never>; Returns: {
-              "available_cents": number,"currency": string,"expert_escrow_cents": number,"net_revenue_cents": number,"pending_cents": number,"platform_escrow_cents": number,"processor_fees_cents": number,"revenue_cents": number,"stripe_clearing_cents": number
+              "available_cents": number,"chargebacks_held_cents": number,"currency": string,"expert_carry_cents": number,"expert_escrow_cents": number,"net_revenue_cents": number,"open_chargebacks": number,"open_disputes": number,"payer_refunds_due_cents": number,"payouts_in_flight_cents": number,"pending_cents": number,"platform_escrow_cents": number,"processor_fees_cents": number,"revenue_cents": number,"stripe_clearing_cents": number
             }[]
                            },
 "admin_user_profile":
@@ -472,6 +603,9 @@ isOneToOne: false
 "create_pay_link":
 { Args: { "payable_id": string }; Returns: string
                            },
+"create_payout_batch":
+{ Args: { "period_end": string }; Returns: string
+                           },
 "decide_expert_application":
 { Args: { "approve": boolean,"expert_id": string,"note"?: string }; Returns: Database["public"]['Enums']["expert_status"]
                            },
@@ -483,17 +617,33 @@ isOneToOne: false
               "budget_cents": number,"category": string,"city": string,"created_at": string,"currency": string,"distance_km": number,"expires_at": string,"id": string,"kind": Database["public"]['Enums']["lead_kind"],"proposal_count": number,"referrer_expert_id": string,"referrer_share_percent": number,"summary": string,"title": string
             }[]
                            },
+"link_payout_account":
+{ Args: { "expert_id": string,"stripe_account_id": string }; Returns: string
+                           },
 "mark_job_done":
 { Args: { "lead_id": string }; Returns: Database["public"]['Enums']["lead_status"]
                            },
 "my_wallet":
 { Args: Record<PropertyKey, never>; Returns: {
-              "available_cents": number,"currency": string,"escrow_cents": number,"pending_cents": number
+              "available_cents": number,"carry_cents": number,"currency": string,"escrow_cents": number,"pending_cents": number
             }[]
                            },
 "my_wallet_movements":
 { Args: { "max_rows"?: number }; Returns: {
               "amount_cents": number,"bucket": string,"currency": string,"effective_at": string,"kind": string,"payable_id": string,"transaction_id": number
+            }[]
+                           },
+"open_dispute":
+{ Args: { "message": string,"payable_id": string,"reason": string }; Returns: string
+                           },
+"payout_onboarding":
+{ Args: Record<PropertyKey, never>; Returns: {
+              "expert_id": string,"started_at": string,"stripe_account_id": string
+            }[]
+                           },
+"payouts_to_execute":
+{ Args: { "batch_id"?: string,"max_rows"?: number }; Returns: {
+              "amount_cents": number,"attempts": number,"currency": string,"expert_id": string,"payout_id": string,"remaining": number,"status": string,"stripe_account_id": string,"transfer_id": string
             }[]
                            },
 "prepare_payment":
@@ -512,11 +662,28 @@ isOneToOne: false
 "rate_performer":
 { Args: { "body"?: string,"first_name_and_city_only"?: boolean,"lead_id": string,"stars": number }; Returns: string
                            },
+"record_payout_step":
+{ Args: { "payout_id": string,"reason"?: string,"step": string,"stripe_id"?: string }; Returns: string
+                           },
+"record_refund_sent":
+{ Args: { "refund_id": string,"refused_reason"?: string,"stripe_refund_id"?: string }; Returns: string
+                           },
 "refer_lead":
 { Args: { "expert_id": string,"lead_id": string }; Returns: string
                            },
+"refund_payable":
+{ Args: { "amount_cents": number,"note": string,"payable_id": string }; Returns: string
+                           },
+"refunds_to_submit":
+{ Args: { "payable_id"?: string }; Returns: {
+              "amount_cents": number,"currency": string,"payable_id": string,"payment_id": string,"payment_intent_id": string,"refund_id": string
+            }[]
+                           },
 "release_hold_early":
 { Args: { "payable_id": string }; Returns: undefined
+                           },
+"resolve_dispute":
+{ Args: { "dispute_id": string,"note"?: string,"outcome": string,"refund_cents"?: number }; Returns: string
                            },
 "respond_to_referral":
 { Args: { "accept": boolean,"referral_id": string }; Returns: Database["public"]['Enums']["referral_status"]
@@ -567,7 +734,7 @@ isOneToOne: false
                            }
           }
           Enums: {
-            "app_role": "customer"|"expert"|"admin","expert_status": "pending"|"approved"|"rejected"|"suspended","lead_kind": "consumer"|"referral","lead_status": "open"|"assigned"|"paid"|"done"|"completed"|"cancelled"|"expired","lead_visibility": "board"|"private","payable_status": "due"|"paid"|"completed"|"cancelled","payment_status": "pending"|"paid"|"failed","proposal_status": "submitted"|"withdrawn"|"accepted"|"declined","referral_status": "pending"|"accepted"|"declined"
+            "app_role": "customer"|"expert"|"admin","expert_status": "pending"|"approved"|"rejected"|"suspended","lead_kind": "consumer"|"referral","lead_status": "open"|"assigned"|"paid"|"done"|"completed"|"cancelled"|"expired","lead_visibility": "board"|"private","payable_status": "due"|"paid"|"completed"|"refunded"|"cancelled","payment_status": "pending"|"paid"|"failed"|"returned","proposal_status": "submitted"|"withdrawn"|"accepted"|"declined","referral_status": "pending"|"accepted"|"declined"
           }
           CompositeTypes: {
             [_ in never]: never
@@ -683,7 +850,7 @@ export type CompositeTypes<
 export const Constants = {
   "public": {
           Enums: {
-            "app_role": ["customer", "expert", "admin"],"expert_status": ["pending", "approved", "rejected", "suspended"],"lead_kind": ["consumer", "referral"],"lead_status": ["open", "assigned", "paid", "done", "completed", "cancelled", "expired"],"lead_visibility": ["board", "private"],"payable_status": ["due", "paid", "completed", "cancelled"],"payment_status": ["pending", "paid", "failed"],"proposal_status": ["submitted", "withdrawn", "accepted", "declined"],"referral_status": ["pending", "accepted", "declined"]
+            "app_role": ["customer", "expert", "admin"],"expert_status": ["pending", "approved", "rejected", "suspended"],"lead_kind": ["consumer", "referral"],"lead_status": ["open", "assigned", "paid", "done", "completed", "cancelled", "expired"],"lead_visibility": ["board", "private"],"payable_status": ["due", "paid", "completed", "refunded", "cancelled"],"payment_status": ["pending", "paid", "failed", "returned"],"proposal_status": ["submitted", "withdrawn", "accepted", "declined"],"referral_status": ["pending", "accepted", "declined"]
           }
         }
 } as const

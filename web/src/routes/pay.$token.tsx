@@ -2,7 +2,8 @@
 // expert sent them. No account needed: "Continue as guest" starts an anonymous session, which
 // claims the link and becomes the job's payer; from then on only that session can use the link.
 // Then: pay through Stripe Checkout (back here afterwards), confirm the work once it is marked done,
-// rate the expert. An unknown, replaced or already claimed link says so and nothing else.
+// rate the expert; any refund of the payment shows in the receipt, and the client can open a
+// dispute like any payer. An unknown, replaced or already claimed link says so and nothing else.
 import { useQueryClient, useSuspenseQuery } from '@tanstack/react-query';
 import { Link, createFileRoute } from '@tanstack/react-router';
 import { Suspense, useState } from 'react';
@@ -13,11 +14,13 @@ import { authErrorMessageKey } from '../data/auth/auth-error.ts';
 import { useContinueAsGuestMutation } from '../data/auth/continue-as-guest-mutation.ts';
 import { sessionQueryOptions } from '../data/auth/session-query.ts';
 import { leadQueryKey, leadQueryOptions } from '../data/leads/lead-query.ts';
+import { disputeQueryOptions } from '../data/disputes/dispute-query.ts';
 import { claimPayLinkQueryOptions } from '../data/payments/claim-pay-link-query.ts';
 import { payableByIdQueryKey, payableByIdQueryOptions } from '../data/payments/payable-by-id-query.ts';
 import type { CheckoutReturn, PayableWithParties } from '../data/payments/payment-types.ts';
 import { paymentsQueryKey, paymentsQueryOptions } from '../data/payments/payments-query.ts';
 import { referenceDataQueryOptions } from '../data/reference/reference-data-query.ts';
+import { refundsQueryOptions } from '../data/refunds/refunds-query.ts';
 import { leadReviewQueryOptions } from '../data/reviews/lead-review-query.ts';
 import { FormError } from '../forms/form-parts.tsx';
 import { useLocale, useT } from '../i18n/i18n-provider.tsx';
@@ -51,6 +54,9 @@ export const Route = createFileRoute('/pay/$token')({
       queryClient.ensureQueryData(paymentsQueryOptions(payable.id)),
       queryClient.ensureQueryData(leadQueryOptions(payable.lead_id)),
       queryClient.ensureQueryData(leadReviewQueryOptions(payable.lead_id)),
+      ...(payable.status === 'due' || payable.status === 'cancelled'
+        ? []
+        : [queryClient.ensureQueryData(refundsQueryOptions(payable.id)), queryClient.ensureQueryData(disputeQueryOptions(payable.id))]),
     ]);
   },
   component: PayLinkPage,
@@ -215,6 +221,12 @@ function PayableForClient({ token, payable, refetchPayable, checkoutReturn }: Pa
           ) : null}
           <dt>{t('payPage.amount')}</dt>
           <dd data-testid="payable-amount">{formatMinorAmount(payable.amount_cents, payable.currency, locale)}</dd>
+          {payable.refunded_cents > 0 ? (
+            <>
+              <dt>{t('payable.refundedSoFar')}</dt>
+              <dd data-testid="payable-refunded">{formatMinorAmount(payable.refunded_cents, payable.currency, locale)}</dd>
+            </>
+          ) : null}
           <dt>{t('payable.status')}</dt>
           <dd data-testid="payable-status">{t(payableStatusLabel[payable.status])}</dd>
         </dl>

@@ -1,14 +1,15 @@
 // A lead as an approved expert sees it: the public part with the distance from their base city,
 // the client's masked hints, and their own proposal: send one, edit or withdraw it while the lead is
-// open; if it won, the payout, how the job goes on (paid, mark it done, confirmed) and the client's
-// contact; otherwise where the lead stands.
+// open; if it won, the payout, how the job goes on (paid, mark it done, confirmed), refunds of the
+// payment, the dispute (or a way to open one) and the client's contact; otherwise where the lead
+// stands (a winning job cancelled after payment still shows its refund and any dispute).
 import { useSuspenseQuery } from '@tanstack/react-query';
-import { useState } from 'react';
+import { Suspense, useState } from 'react';
 import { databaseErrorMessage } from '../../data/database-error.ts';
 import type { ExpertWithCategories } from '../../data/experts/expert-types.ts';
 import { cityDistanceQueryOptions } from '../../data/leads/city-distance-query.ts';
 import { myProposalsQueryOptions } from '../../data/leads/lead-proposals-query.ts';
-import { isLiveProposal, type Lead, type Proposal } from '../../data/leads/lead-types.ts';
+import { isLiveProposal, type Lead, type Payable, type Proposal } from '../../data/leads/lead-types.ts';
 import { payableQueryOptions } from '../../data/leads/payable-query.ts';
 import { useWithdrawProposalMutation } from '../../data/leads/proposal-mutations.ts';
 import { myLeadReferralQueryOptions } from '../../data/referrals/lead-referrals-query.ts';
@@ -17,6 +18,7 @@ import { useT } from '../../i18n/i18n-provider.tsx';
 import { useDocumentTitle } from '../../lib/use-document-title.ts';
 import { ConfirmAction } from './confirm-action.tsx';
 import { ContactReveal } from './contact-reveal.tsx';
+import { DisputePanel } from './dispute-panel.tsx';
 import { isJobUnderway } from './lead-labels.ts';
 import { LeadOverview } from './lead-overview.tsx';
 import { PayableSummary } from './payable-summary.tsx';
@@ -24,6 +26,7 @@ import { PerformerProgress } from './performer-progress.tsx';
 import { ProposalDetails } from './proposal-details.tsx';
 import { EditProposalForm, NewProposalForm } from './proposal-form.tsx';
 import { ReferralResponse } from './referral-cards.tsx';
+import { RefundList } from './refund-list.tsx';
 
 export function ExpertLeadView({ lead, expert }: { lead: Lead; expert: ExpertWithCategories }) {
   const t = useT();
@@ -107,7 +110,31 @@ function ProposalState({ lead, expertId, live, latest }: ProposalStateProps) {
             : t('expertLead.expired')}
       </p>
       {latest ? <ProposalDetails proposal={latest} /> : null}
+      {won && lead.status === 'cancelled' ? <CancelledJobMoney leadId={lead.id} /> : null}
     </>
+  );
+}
+
+/** A job of theirs cancelled after payment: what the payer got back, and any dispute. */
+function CancelledJobMoney({ leadId }: { leadId: string }) {
+  const { data: payable } = useSuspenseQuery(payableQueryOptions(leadId));
+  if (!payable || payable.status === 'cancelled' || payable.status === 'due') return null;
+  return (
+    <>
+      <PayableSummary payable={payable} viewer="performer" />
+      <PerformerMoneyIssues payable={payable} />
+    </>
+  );
+}
+
+/** Refunds of the job's payment and its dispute (or the way to open one), once it is paid. */
+function PerformerMoneyIssues({ payable }: { payable: Payable }) {
+  const t = useT();
+  return (
+    <Suspense fallback={<p className="muted">{t('status.loading')}</p>}>
+      <RefundList payableId={payable.id} viewer="party" />
+      <DisputePanel payable={payable} viewer="performer" />
+    </Suspense>
   );
 }
 
@@ -186,7 +213,8 @@ function WonLead({ lead, proposal }: { lead: Lead; proposal: Proposal }) {
           <PayableSummary payable={payable} viewer="performer" />
         </>
       ) : null}
-      {payable && payable.status !== 'cancelled' ? <PerformerProgress lead={lead} /> : null}
+      {payable && payable.status !== 'cancelled' ? <PerformerProgress lead={lead} payable={payable} /> : null}
+      {payable && payable.status !== 'cancelled' && payable.status !== 'due' ? <PerformerMoneyIssues payable={payable} /> : null}
       <h3>{t('expertLead.contactHeading')}</h3>
       <ContactReveal leadId={lead.id} label={t('expertLead.showContact')} refusedMessage={t('reveal.noLongerAvailable')} />
     </>

@@ -1,7 +1,6 @@
-// Completed jobs, newest first, each with "Release the hold now" for an admin (release_hold_early,
-// audited): the experts' shares become available at once instead of after the hold. The payables
-// view does not say whether a hold already ended, so a job released earlier is listed too; the
-// database refuses it and the row says so.
+// Completed jobs still on hold, newest first, each with "Release the hold now" for an admin
+// (release_hold_early, audited): the experts' shares become available at once instead of after the
+// hold. A job frozen by a dispute or chargeback is refused by the database, and the row says so.
 import { useSuspenseQuery } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
 import { useId } from 'react';

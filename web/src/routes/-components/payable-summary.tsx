@@ -1,6 +1,7 @@
 // What is owed for the accepted proposal and how it splits: the platform's fee, the referrer's share
 // (referral leads) and what the performing expert receives. The numbers are the payable's own,
-// snapshotted at acceptance with the fee policy version they were priced with.
+// snapshotted at acceptance with the fee policy version they were priced with; and what has been
+// refunded to the payer so far, when anything has.
 import type { Payable } from '../../data/leads/lead-types.ts';
 import { useLocale, useT } from '../../i18n/i18n-provider.tsx';
 import { formatMinorAmount } from '../../lib/money.ts';
@@ -33,6 +34,12 @@ export function PayableSummary({ payable, viewer = 'owner' }: { payable: Payable
         ) : null}
         <dt>{viewer === 'performer' ? t('payable.youReceive') : t('payable.performerNet')}</dt>
         <dd data-testid="payable-performer">{money(payable.performer_net_cents)}</dd>
+        {payable.refunded_cents > 0 ? (
+          <>
+            <dt>{t('payable.refundedSoFar')}</dt>
+            <dd data-testid="payable-refunded">{money(payable.refunded_cents)}</dd>
+          </>
+        ) : null}
         <dt>{t('payable.status')}</dt>
         <dd data-testid="payable-status">{t(payableStatusLabel[payable.status])}</dd>
       </dl>

@@ -1,11 +1,14 @@
 // The payer's side of a job after acceptance, in the order it happens: pay (Stripe Checkout), wait
-// for the payment to be confirmed, the receipt; then confirm the work once the performer marked it
-// done (or let it confirm itself after 7 days); then rate the performer. Used on the lead page by a
-// customer who pays for their own job, and on /pay/<token> by the client of a referral lead.
+// for the payment to be confirmed, the receipt (with any refunds); then confirm the work once the
+// performer marked it done (or let it confirm itself after 7 days); then rate the performer. From
+// payment until the hold ends the payer can open a dispute, which freezes the money (nothing is
+// confirmed) until an admin decides. Used on the lead page by a customer who pays for their own
+// job, and on /pay/<token> by the client of a referral lead.
 import { useSuspenseQuery } from '@tanstack/react-query';
 import { Suspense, useState } from 'react';
 import { databaseErrorMessage } from '../../data/database-error.ts';
 import type { Lead, Payable } from '../../data/leads/lead-types.ts';
+import { disputeQueryOptions } from '../../data/disputes/dispute-query.ts';
 import { useConfirmJobDoneMutation } from '../../data/payments/completion-mutations.ts';
 import type { CheckoutReturn } from '../../data/payments/payment-types.ts';
 import { useSettlementWait } from '../../data/payments/settlement-wait.ts';
@@ -13,6 +16,7 @@ import { leadReviewQueryOptions } from '../../data/reviews/lead-review-query.ts'
 import { FormError, FormNotice } from '../../forms/form-parts.tsx';
 import { useT } from '../../i18n/i18n-provider.tsx';
 import { ConfirmAction } from './confirm-action.tsx';
+import { DisputePanel } from './dispute-panel.tsx';
 import { PayButton } from './pay-button.tsx';
 import { PaymentReceipt } from './payment-receipt.tsx';
 import { RatingForm } from './rating-form.tsx';
@@ -64,13 +68,22 @@ export function PayerProgress({ payable, lead, performerName, returnPath, checko
       {payable.status === 'due' && checkoutReturn !== 'success' ? <PayButton payable={payable} returnPath={returnPath} /> : null}
       {payable.status === 'due' && checkoutReturn === 'success' && wait.timedOut ? <PayButton payable={payable} returnPath={returnPath} /> : null}
       {payable.status === 'cancelled' ? <p className="lead-state-message">{t('payment.payableCancelled')}</p> : null}
+      {payable.status === 'refunded' ? (
+        <p className="job-state" data-testid="payment-state">
+          {t('payment.refundedInFull')}
+        </p>
+      ) : null}
 
       {settled && !completed ? (
         <p className="job-state" data-testid="payment-state">
           {t('payment.heldInEscrow')}
         </p>
       ) : null}
-      {settled ? <ConfirmStep payable={payable} lead={lead} performerName={performerName} /> : null}
+      {settled ? (
+        <Suspense fallback={<p className="muted">{t('status.loading')}</p>}>
+          <ConfirmStep payable={payable} lead={lead} performerName={performerName} />
+        </Suspense>
+      ) : null}
       {completed ? (
         <Suspense fallback={<p className="muted">{t('status.loading')}</p>}>
           <RatingStep leadId={payable.lead_id} performerName={performerName} />
@@ -81,6 +94,11 @@ export function PayerProgress({ payable, lead, performerName, returnPath, checko
           <PaymentReceipt payableId={payable.id} what={lead?.title ?? null} />
         </Suspense>
       ) : null}
+      {settled || payable.status === 'refunded' ? (
+        <Suspense fallback={<p className="muted">{t('status.loading')}</p>}>
+          <DisputePanel payable={payable} viewer="payer" />
+        </Suspense>
+      ) : null}
     </div>
   );
 }
@@ -88,12 +106,21 @@ export function PayerProgress({ payable, lead, performerName, returnPath, checko
 function ConfirmStep({ payable, lead, performerName }: { payable: Payable; lead: Lead | null; performerName: string }) {
   const t = useT();
   const confirm = useConfirmJobDoneMutation(payable.lead_id);
+  const { data: dispute } = useSuspenseQuery(disputeQueryOptions(payable.id));
   const error = confirm.isError ? databaseErrorMessage(confirm.error) : null;
 
   if (payable.status === 'completed' || lead?.status === 'completed') {
     return (
       <p className="job-state" data-testid="completion-state">
-        {t('completion.payerCompleted')}
+        {t(dispute?.status === 'resolved' ? 'completion.settledByDispute' : 'completion.payerCompleted')}
+      </p>
+    );
+  }
+  // A dispute freezes the money: nothing is confirmed until an admin decides.
+  if (dispute?.status === 'open') {
+    return (
+      <p className="job-state" data-testid="completion-state">
+        {t('completion.frozenByDispute')}
       </p>
     );
   }

@@ -1,12 +1,14 @@
 // The payer's receipt: what was paid, when, for what and the payment's id (the reference to quote
-// to support). Checkout attempts that did not go through are listed under it, so a declined card
-// is not a mystery. Only the payer sees any of this (the payments view is theirs alone).
+// to support), then every refund of it (how much, why, and whether it is pending, sent or
+// refunded). Checkout attempts that did not go through are listed under it, so a declined card is
+// not a mystery. Only the payer sees the payment (the payments view is theirs alone).
 import { useSuspenseQuery } from '@tanstack/react-query';
 import { useId } from 'react';
 import { paymentsQueryOptions } from '../../data/payments/payments-query.ts';
 import { useLocale, useT } from '../../i18n/i18n-provider.tsx';
 import { formatMinorAmount } from '../../lib/money.ts';
 import { paymentStatusLabel } from './payment-labels.ts';
+import { RefundList } from './refund-list.tsx';
 import { DateTimeText } from './relative-time-text.tsx';
 
 /** `what`: the job's title, when the payer can see it. */
@@ -36,6 +38,7 @@ export function PaymentReceipt({ payableId, what }: { payableId: string; what: s
             </dd>
           </dl>
           <p className="muted">{t('receipt.note')}</p>
+          <RefundList payableId={payableId} viewer="payer" />
         </section>
       ) : null}
       {others.length > 0 ? (

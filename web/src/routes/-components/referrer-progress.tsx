@@ -1,20 +1,27 @@
 // The referring expert's side of an accepted referral lead. They own the lead but do not pay: the
 // client does, through a one-time link the referrer creates here and sends on. Then they follow the
-// job (paid, marked done, confirmed); their referral fee lands in their wallet like any share.
+// job (paid, marked done, confirmed); their referral fee lands in their wallet like any share. A
+// refund of the client's payment takes back the fee in proportion, so they see the refunds too.
 import { Link } from '@tanstack/react-router';
-import { useId, useRef, useState } from 'react';
+import { Suspense, useId, useRef, useState } from 'react';
 import { databaseErrorMessage } from '../../data/database-error.ts';
 import type { Lead, Payable } from '../../data/leads/lead-types.ts';
 import { payLinkUrl, useCreatePayLinkMutation } from '../../data/payments/create-pay-link-mutation.ts';
 import { FormError } from '../../forms/form-parts.tsx';
 import { useT } from '../../i18n/i18n-provider.tsx';
+import { RefundList } from './refund-list.tsx';
 
 export function ReferrerProgress({ lead, payable, performerName }: { lead: Lead; payable: Payable; performerName: string }) {
   const t = useT();
   return (
     <div className="job-progress" data-testid="referrer-progress">
       {payable.status === 'due' ? <PayLinkPanel payable={payable} /> : null}
-      {payable.status !== 'due' && payable.status !== 'cancelled' ? (
+      {payable.status === 'refunded' ? (
+        <p className="job-state" data-testid="completion-state">
+          {t('referrer.refunded')}
+        </p>
+      ) : null}
+      {payable.status === 'paid' || payable.status === 'completed' ? (
         <p className="job-state" data-testid="completion-state">
           {lead.status === 'done'
             ? t('referrer.done', { name: performerName })
@@ -27,6 +34,11 @@ export function ReferrerProgress({ lead, payable, performerName }: { lead: Lead;
         <p>
           <Link to="/wallet">{t('progress.toWallet')}</Link>
         </p>
+      ) : null}
+      {payable.status !== 'due' && payable.status !== 'cancelled' ? (
+        <Suspense fallback={<p className="muted">{t('status.loading')}</p>}>
+          <RefundList payableId={payable.id} viewer="party" />
+        </Suspense>
       ) : null}
     </div>
   );

@@ -1,5 +1,7 @@
 // The wallet's balances, one card per currency: escrow, pending and available, each with a line
-// saying what it means, since the three words alone do not tell an expert when they get paid.
+// saying what it means, since the three words alone do not tell an expert when they get paid. What
+// the expert owes back after a chargeback on money already paid out (carry) shows only when there
+// is some, as a negative amount netted from the next payouts.
 import { useSuspenseQuery } from '@tanstack/react-query';
 import { walletQueryOptions, type WalletBalance } from '../../data/wallet/wallet-query.ts';
 import { useLocale, useT } from '../../i18n/i18n-provider.tsx';
@@ -41,6 +43,16 @@ export function WalletBalances({ expertId }: { expertId: string }) {
                 <dd className="wallet-explanation">{t(walletBucketExplanation[bucket])}</dd>
               </div>
             ))}
+            {balance.carry_cents !== 0 ? (
+              <div className="wallet-balance wallet-balance-carry">
+                <dt>{t(balance.carry_cents > 0 ? 'wallet.carry' : 'wallet.carryCredit')}</dt>
+                <dd className="wallet-amount" data-testid="wallet-carry">
+                  {/* Positive carry is owed by the expert: shown as the negative adjustment it is. */}
+                  <bdi>{formatMinorAmount(-balance.carry_cents, balance.currency, locale)}</bdi>
+                </dd>
+                <dd className="wallet-explanation">{t(balance.carry_cents > 0 ? 'wallet.carryExplained' : 'wallet.carryCreditExplained')}</dd>
+              </div>
+            ) : null}
           </dl>
         </section>
       ))}

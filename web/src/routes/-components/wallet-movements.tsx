@@ -1,6 +1,8 @@
 // Every movement behind the wallet's balances, newest first: when (on the money clock), what
 // happened, for which job and in which role (the expert's own job, or a referral fee), which balance
-// it moved and by how much. A confirmation shows as two rows, out of escrow and into pending.
+// it moved and by how much. A confirmation shows as two rows, out of escrow and into pending; a
+// refund takes the share back from wherever it was, and a chargeback on money already paid out
+// shows in "owed back", netted from later payouts.
 import { useSuspenseQuery } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
 import { WALLET_MOVEMENTS_SHOWN, walletMovementsQueryOptions, type WalletMovement } from '../../data/wallet/wallet-movements-query.ts';
@@ -57,7 +59,7 @@ function MovementRow({ movement, expertId }: { movement: WalletMovement; expertI
         <DateTimeText value={movement.effective_at} />
       </td>
       <td>
-        <span data-testid="movement-kind">{kind ? t(kind) : movement.kind}</span>
+        <span data-testid="movement-kind">{t(kind)}</span>
         {role ? (
           <span className="muted movement-job">
             {' · '}

@@ -1,22 +1,25 @@
 // /jobs/:leadId — one lead. Its owner manages it (proposals, acceptance, the contact details and
-// their access log, invitations, cancelling); an approved expert sees the public part and their own
-// proposal. Anyone else, or a lead that does not exist, gets "not found": the page says nothing
-// about leads the viewer may not see.
-import { useSuspenseQuery } from '@tanstack/react-query';
+// their access log, invitations, cancelling, and once paid the refunds and the dispute); an
+// approved expert sees the public part and their own proposal (and, on their job, the same money).
+// Anyone else, or a lead that does not exist, gets "not found": the page says nothing about leads
+// the viewer may not see.
+import { useSuspenseQuery, type QueryClient } from '@tanstack/react-query';
 import { Link, createFileRoute, notFound } from '@tanstack/react-router';
 import { z } from 'zod';
 import { sessionQueryOptions } from '../../data/auth/session-query.ts';
+import { disputeQueryOptions } from '../../data/disputes/dispute-query.ts';
 import { approvedExpertOf, myApplicationQueryOptions } from '../../data/experts/my-application-query.ts';
 import { approvedExpertsQueryOptions } from '../../data/leads/approved-experts-query.ts';
 import { cityDistanceQueryOptions } from '../../data/leads/city-distance-query.ts';
 import { contactAccessLogQueryOptions } from '../../data/leads/contact-access-log-query.ts';
 import { leadProposalsQueryOptions, myProposalsQueryOptions } from '../../data/leads/lead-proposals-query.ts';
 import { leadQueryOptions } from '../../data/leads/lead-query.ts';
-import type { ProposalWithExpert } from '../../data/leads/lead-types.ts';
+import type { Payable, ProposalWithExpert } from '../../data/leads/lead-types.ts';
 import { payableQueryOptions } from '../../data/leads/payable-query.ts';
 import { paymentsQueryOptions } from '../../data/payments/payments-query.ts';
 import { leadReferralsQueryOptions, myLeadReferralQueryOptions } from '../../data/referrals/lead-referrals-query.ts';
 import { referenceDataQueryOptions } from '../../data/reference/reference-data-query.ts';
+import { refundsQueryOptions } from '../../data/refunds/refunds-query.ts';
 import { expertRatingsQueryOptions } from '../../data/reviews/expert-ratings-query.ts';
 import { leadReviewQueryOptions } from '../../data/reviews/lead-review-query.ts';
 import { useT } from '../../i18n/i18n-provider.tsx';
@@ -58,19 +61,28 @@ export const Route = createFileRoute('/_auth/jobs/$leadId')({
         ...(payable?.is_payer
           ? [queryClient.ensureQueryData(paymentsQueryOptions(payable.id)), queryClient.ensureQueryData(leadReviewQueryOptions(lead.id))]
           : []),
+        ...paidJobMoney(queryClient, payable),
       ]);
     } else if (expert) {
-      await Promise.all([
+      const [, payable] = await Promise.all([
         queryClient.ensureQueryData(myProposalsQueryOptions(lead.id, expert.id)),
         queryClient.ensureQueryData(payableQueryOptions(lead.id)),
         queryClient.ensureQueryData(cityDistanceQueryOptions(expert.city, lead.city)),
         ...(lead.visibility === 'private' ? [queryClient.ensureQueryData(myLeadReferralQueryOptions(lead.id, expert.id))] : []),
       ]);
+      // Read (and allowed) only when the payable is this expert's job; RLS hides anyone else's.
+      await Promise.all(paidJobMoney(queryClient, payable));
     }
   },
   component: LeadPage,
   notFoundComponent: LeadNotFound,
 });
+
+/** A paid job's refunds and dispute, read up front so the money sections do not flash a loading state. */
+function paidJobMoney(queryClient: QueryClient, payable: Payable | null): Promise<unknown>[] {
+  if (!payable || payable.status === 'due' || payable.status === 'cancelled') return [];
+  return [queryClient.ensureQueryData(refundsQueryOptions(payable.id)), queryClient.ensureQueryData(disputeQueryOptions(payable.id))];
+}
 
 function proposalExpertIds(proposals: readonly ProposalWithExpert[]): string[] {
   return proposals.map((proposal) => proposal.expert_id);
