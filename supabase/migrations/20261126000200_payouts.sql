@@ -34,6 +34,7 @@ create table private.payouts (
   bank_payout_id text unique,
   reversed_cents bigint not null default 0 check (reversed_cents >= 0),
   attempts integer not null default 0, -- times handed to the payouts function: a retry looks before it pays
+  claimed_until timestamptz,           -- handed to a run: another run at the same time leaves it alone
   failure_reason text,
   created_at timestamptz not null default now(),
   transferred_at timestamptz,
@@ -154,7 +155,9 @@ language sql stable set search_path = '' as $$
 $$;
 
 -- The next payouts to transfer or pay out, counted as an attempt each: a payout handed out before
--- is a retry, and the function then looks for what an earlier attempt may have done at Stripe.
+-- is a retry, and the function then looks for what an earlier attempt may have done at Stripe. Each
+-- is claimed for two minutes, so runs at the same time (a second screen, the sweep) share the work
+-- instead of repeating it; a run that dies leaves its payouts to the next after the claim lapses.
 create function private.payouts_to_execute(p_batch_id uuid, p_limit integer)
 returns table (payout_id uuid, expert_id uuid, currency text, amount_cents bigint, stripe_account_id text, status text, transfer_id text,
                attempts integer, remaining bigint)
@@ -172,11 +175,12 @@ begin
       select p.id from private.payouts p
        where (p_batch_id is null or p.batch_id = p_batch_id)
          and (p.status = 'pending' or (p.status = 'transferred' and p.bank_payout_id is null))
+         and (p.claimed_until is null or p.claimed_until < now())
        order by p.created_at, p.id
        limit least(greatest(coalesce(p_limit, 20), 1), 100)
        for update skip locked),
     counted as (
-      update private.payouts p set attempts = p.attempts + 1 from next where p.id = next.id
+      update private.payouts p set attempts = p.attempts + 1, claimed_until = now() + interval '2 minutes' from next where p.id = next.id
       returning p.*),
     -- Whoever runs them (an admin, or the secret key's sweep), their batches have now been run.
     stamped as (
@@ -239,9 +243,12 @@ begin
     when 'transferred' then return private.record_payout_transfer(p_payout_id, p_stripe_id);
     when 'refused' then return private.record_payout_failed(p_payout_id, p_reason);
     when 'bank_payout' then
-      update private.payouts set bank_payout_id = coalesce(bank_payout_id, p_stripe_id) where id = p_payout_id;
+      update private.payouts set bank_payout_id = coalesce(bank_payout_id, p_stripe_id), claimed_until = null where id = p_payout_id;
       return 'bank_payout_recorded';
-    else raise exception 'step must be transferred, refused or bank_payout' using errcode = '22023';
+    when 'released' then -- the run could not finish it: the next run may take it at once
+      update private.payouts set claimed_until = null where id = p_payout_id;
+      return 'released';
+    else raise exception 'step must be transferred, refused, bank_payout or released' using errcode = '22023';
   end case;
 end
 $$;

@@ -59,7 +59,9 @@ export default {
         await record(payout.payout_id, 'bank_payout', bankPayout.id);
         results.push({ payout_id: payout.payout_id, outcome: 'sent' });
       } catch {
-        // Left as it is (pending, or transferred without its bank payout): the next run retries it.
+        // Left as it is (pending, or transferred without its bank payout), and handed back so the
+        // next run retries it at once (if even that fails, the claim lapses in two minutes).
+        await record(payout.payout_id, 'released').catch(() => {});
         results.push({ payout_id: payout.payout_id, outcome: 'retry_later' });
       }
     }
