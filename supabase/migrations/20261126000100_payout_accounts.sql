@@ -56,8 +56,10 @@ $$;
 create function private.link_payout_account(p_expert_id uuid, p_stripe_account_id text) returns text
 language plpgsql volatile security definer set search_path = '' as $$
 begin
+  -- Any conflict, not only the expert's: two requests at once both link the same new account, and the
+  -- account id's own unique index would otherwise fail the second.
   insert into private.payout_accounts (expert_id, stripe_account_id) values (p_expert_id, p_stripe_account_id)
-  on conflict (expert_id) do nothing;
+  on conflict do nothing;
   return (select a.stripe_account_id from private.payout_accounts a where a.expert_id = p_expert_id);
 end
 $$;
@@ -76,7 +78,7 @@ begin
       return 'unknown_account';
     end if;
     insert into private.payout_accounts (expert_id, stripe_account_id) values (v_expert, p_account ->> 'id')
-    on conflict (expert_id) do nothing;
+    on conflict do nothing;
     select * into v_row from private.payout_accounts a where a.stripe_account_id = p_account ->> 'id' for update;
     if not found then
       return 'expert_has_another_account';
