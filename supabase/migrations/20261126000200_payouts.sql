@@ -168,6 +168,13 @@ begin
   if not private.can_run_payouts() then
     raise exception 'only an admin runs payouts' using errcode = '42501';
   end if;
+  -- An admin's run is audited once, not once per chunk: the screen calls again and again.
+  if (select auth.role()) is distinct from 'service_role' and not exists (
+      select 1 from audit.admin_actions x
+       where x.action = 'payout_batch.run' and x.target_id = coalesce(p_batch_id::text, 'all') and x.actor_id = auth.uid()
+         and x.created_at > now() - interval '10 minutes') then
+    perform private.audit_admin_action('payout_batch.run', 'private.payout_batches', coalesce(p_batch_id::text, 'all'));
+  end if;
   select count(*) into v_remaining from private.payouts p
    where (p_batch_id is null or p.batch_id = p_batch_id) and (p.status = 'pending' or (p.status = 'transferred' and p.bank_payout_id is null));
   return query

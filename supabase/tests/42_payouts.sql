@@ -3,7 +3,7 @@
 -- takes each amount out of available exactly once; the payouts function's steps and Stripe's
 -- Connect events move each payout forward, and a refused or reversed transfer returns the money.
 begin;
-select plan(44);
+select plan(45);
 
 select tests.create_user('admin@test.local') as admin \gset
 select tests.make_admin(:'admin');
@@ -98,7 +98,12 @@ select throws_ok(format('select public.record_payout_step(%L, %L, %L)', gen_rand
 reset role;
 select tests.act_as(:'admin');
 select is((select count(*)::int from public.payouts_to_execute(:'batch')), 2, 'an admin gets the batch''s payouts to run');
+select count(*) from public.payouts_to_execute(:'batch'); -- the screen's next chunk
 reset role;
+select is((select count(*)::int from audit.admin_actions where action = 'payout_batch.run' and target_id = :'batch'), 1,
+  'the admin''s run is audited, once for its chunks');
+-- The claims the two calls above made would keep the steps below waiting: hand them back.
+update private.payouts set claimed_until = null where batch_id = :'batch';
 set local role service_role;
 select set_config('request.jwt.claims', '{"role": "service_role"}', true);
 select is((select max(remaining)::int from public.payouts_to_execute(null, 1)), 3, 'the secret key sweeps every batch, in chunks');
