@@ -292,8 +292,8 @@ try {
   if (again)
     console.log(
       `    ${again.label}: ${num(again.run.sent)} payouts sent in ${again.run.seconds.toFixed(1)} s = ${num(again.run.perSecond, 1)}/s, and ${num(again.run.sentAgain)} sent again ` +
-        `that another call had sent (payouts_to_execute's row locks end with its own transaction, so concurrent calls get the same rows; ` +
-        `Stripe's Idempotency-Keys and the transfer_group lookup keep it to one transfer each)`,
+        `that another call had sent (payouts_to_execute claims what it hands out for two minutes, so concurrent calls share the work; ` +
+        `were any sent again, Stripe's Idempotency-Keys and the transfer_group lookup would keep it to one transfer each)`,
     );
   if (screen) {
     const minutes = batch.payouts / screen.run.perSecond / 60;
