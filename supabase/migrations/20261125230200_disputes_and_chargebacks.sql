@@ -210,24 +210,33 @@ begin
 end
 $$;
 
-/** Frozen money does not move: confirmation, auto-confirmation, release */
-create or replace function private.confirm_job_done(p_lead_id uuid) returns public.lead_status
-language plpgsql volatile security definer set search_path = '' as $$
+/** Frozen money does not move: completing a job and releasing its hold refuse while it is frozen,
+    whoever asks (the payer's confirmation, an admin's early release, any later path); the cron jobs
+    skip frozen jobs rather than fail their whole run */
+create or replace function private.complete_job(p_payable private.payables) returns void
+language plpgsql volatile set search_path = '' as $$
 declare
-  v_payable private.payables%rowtype;
-  v_status public.lead_status;
+  v_hold integer := (select s.hold_days from private.marketplace_settings s);
 begin
-  select l.status into v_status from private.leads l where l.id = p_lead_id for update;
-  select * into v_payable from private.payables p where p.lead_id = p_lead_id for update;
-  if not found or v_payable.payer_user_id is distinct from auth.uid() then
-    raise exception 'only the payer confirms the job' using errcode = '42501';
-  end if;
-  if v_status <> 'done' then
-    raise exception 'the lead is % : only a job marked done can be confirmed', v_status using errcode = '22023';
-  end if;
-  perform private.refuse_if_frozen(v_payable.id);
-  perform private.complete_job(v_payable);
-  return 'completed';
+  perform private.refuse_if_frozen(p_payable.id);
+  update private.leads set status = 'completed' where id = p_payable.lead_id;
+  update private.payables set status = 'completed', completed_at = private.clock(),
+         hold_until = private.clock() + make_interval(days => v_hold)
+   where id = p_payable.id;
+  perform private.post_completion(p_payable);
+end
+$$;
+
+create or replace function private.post_release(p private.payables) returns void
+language plpgsql volatile set search_path = '' as $$
+begin
+  perform private.refuse_if_frozen(p.id);
+  perform private.post_ledger_transaction('hold_release', 'release:' || p.id, p.currency,
+    (select jsonb_agg(e) from private.payable_parties(p) x,
+       lateral (values (jsonb_build_object('account', private.ledger_account('expert_pending', p.currency, x.expert_id), 'amount_cents', x.amount_cents)),
+                       (jsonb_build_object('account', private.ledger_account('expert_available', p.currency, x.expert_id), 'amount_cents', -x.amount_cents))) v(e)
+      where x.expert_id is not null and x.amount_cents > 0),
+    p.id);
 end
 $$;
 
@@ -270,23 +279,6 @@ begin
     n := n + 1;
   end loop;
   return n;
-end
-$$;
-
-create or replace function private.release_hold_early(p_payable_id uuid) returns void
-language plpgsql volatile security definer set search_path = '' as $$
-declare
-  v private.payables%rowtype;
-begin
-  perform private.require_admin();
-  select * into v from private.payables p where p.id = p_payable_id for update;
-  if not found or v.status <> 'completed' or v.released_at is not null then
-    raise exception 'only a completed payable still on hold can be released' using errcode = '22023';
-  end if;
-  perform private.refuse_if_frozen(v.id);
-  update private.payables set released_at = private.clock() where id = v.id;
-  perform private.post_release(v);
-  perform private.audit_admin_action('payable.release_hold_early', 'private.payables', v.id::text);
 end
 $$;
 
