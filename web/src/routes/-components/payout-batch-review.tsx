@@ -21,7 +21,7 @@ import { formatMinorAmount } from '../../lib/money.ts';
 import { formatUtcDay } from '../../lib/utc-day.ts';
 import { ConfirmAction } from './confirm-action.tsx';
 import { BatchTotals, batchStateKey } from './payout-batch-list.tsx';
-import { PayoutStatusText } from './payout-history.tsx';
+import { PayoutStatusText, TransferId } from './payout-history.tsx';
 import { DateTimeText } from './relative-time-text.tsx';
 
 export function PayoutBatchReview({ batchId }: { batchId: string }) {
@@ -226,13 +226,7 @@ function BatchPayoutRow({ payout }: { payout: BatchPayout }) {
         <PayoutStatusText payout={payout} />
       </td>
       <td>
-        {payout.transfer_id ? (
-          <code dir="ltr" data-testid="payout-transfer">
-            {payout.transfer_id}
-          </code>
-        ) : (
-          <span className="muted">—</span>
-        )}
+        <TransferId payout={payout} />
       </td>
     </tr>
   );

@@ -74,15 +74,20 @@ function PayoutRow({ payout }: { payout: Payout }) {
         <PayoutStatusText payout={payout} />
       </td>
       <td>
-        {payout.transfer_id ? (
-          <code dir="ltr" data-testid="payout-transfer">
-            {payout.transfer_id}
-          </code>
-        ) : (
-          <span className="muted">—</span>
-        )}
+        <TransferId payout={payout} />
       </td>
     </tr>
+  );
+}
+
+/** Stripe's transfer id, once there is one. Shared with the admins' batch review. */
+export function TransferId({ payout }: { payout: Pick<Payout, 'transfer_id'> }) {
+  return payout.transfer_id ? (
+    <code dir="ltr" data-testid="payout-transfer">
+      {payout.transfer_id}
+    </code>
+  ) : (
+    <span className="muted">—</span>
   );
 }
 
