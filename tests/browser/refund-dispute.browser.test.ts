@@ -108,7 +108,8 @@ describe('a paid job cancelled before the work is done', () => {
     await cancel.getByRole('button', { name: 'Yes, cancel and refund' }).click();
 
     await expect.poll(() => page.getByTestId('lead-status').textContent()).toBe('Cancelled');
-    expect(await page.getByTestId('lead-cancelled').textContent()).toContain('Your payment is refunded in full: see the receipt below.');
+    // The lead and its payable are re-read separately: wait for the payable's refund to show too.
+    await expect.poll(() => page.getByTestId('lead-cancelled').textContent()).toContain('Your payment is refunded in full: see the receipt below.');
     expect(await page.getByTestId('payable-status').textContent()).toBe('Refunded');
     expect(await page.getByTestId('payable-refunded').textContent()).toBe('₪1,000.00');
     expect(await page.getByTestId('payment-state').textContent()).toBe(
